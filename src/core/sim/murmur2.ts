@@ -24,16 +24,12 @@ export function murmur2(bytes: Uint8Array): number {
     h ^= k;
   }
   const tail = blocks * 4;
-  switch (length & 3) {
-    case 3:
-      h ^= bytes[tail + 2]! << 16;
-    // falls through
-    case 2:
-      h ^= bytes[tail + 1]! << 8;
-    // falls through
-    case 1:
-      h ^= bytes[tail]!;
-      h = Math.imul(h, M);
+  const rest = length & 3;
+  if (rest === 3) h ^= bytes[tail + 2]! << 16;
+  if (rest >= 2) h ^= bytes[tail + 1]! << 8;
+  if (rest >= 1) {
+    h ^= bytes[tail]!;
+    h = Math.imul(h, M);
   }
   h ^= h >>> 13;
   h = Math.imul(h, M);
