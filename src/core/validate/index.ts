@@ -20,7 +20,6 @@ import { checkWiring } from './rules/wiring';
 import { sentMessages } from './routing';
 
 export { DIAGNOSTICS, DIAGNOSTIC_CODES, type DiagnosticCode, type DiagnosticInfo, type Severity } from './codes';
-export { topicKeyMatches } from './routing';
 
 export interface Diagnostic {
   code: DiagnosticCode;

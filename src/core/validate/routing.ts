@@ -2,10 +2,11 @@
  * A static view of where a message can go: which paths a message of a given type and routing key
  * takes from a broker, and which consumers handle it at the end. The validator uses it to find
  * commands with several handlers, loops through consumers' emits and filters nothing passes. It
- * reads the same routing rules as the simulator (spec, "Edges"; RabbitMQ matching per
- * shared/reference/messaging-semantics.md §1.1–1.2) but follows every possibility instead of one.
+ * reads the same routing rules as the simulator (spec, "Edges"; RabbitMQ matching from
+ * ../sim/topic-match.ts, messaging-semantics §1.1–1.2) but follows every possibility instead of one.
  */
 import { DEFAULTS } from '../schema/defaults';
+import { topicMatches } from '../sim/topic-match';
 import type { NodeOfKind, TopologyEdge } from '../schema/document';
 import { edgesOut, type EdgeEntry, type ValidationContext } from './context';
 
@@ -36,37 +37,6 @@ export interface SentMessage extends MessageShape {
   probability: number;
 }
 
-/** `""` has zero words; any other key splits on every `.` (RabbitMQ's split_topic_key_binary). */
-export function topicWords(key: string): string[] {
-  return key === '' ? [] : key.split('.');
-}
-
-/**
- * RabbitMQ topic matching: `*` is exactly one word (possibly empty), `#` zero or more words; both
- * only as a whole word of the binding key; words compare exactly (messaging-semantics §1.1).
- */
-export function topicKeyMatches(bindingKey: string, routingKey: string): boolean {
-  const b = topicWords(bindingKey);
-  const r = topicWords(routingKey);
-  // reachable[j]: binding prefix of length i matches routing prefix of length j.
-  let reachable = new Array<boolean>(r.length + 1).fill(false);
-  reachable[0] = true;
-  for (const word of b) {
-    const next = new Array<boolean>(r.length + 1).fill(false);
-    if (word === '#') {
-      let any = false;
-      for (let j = 0; j <= r.length; j++) {
-        any = any || reachable[j]!;
-        next[j] = any;
-      }
-    } else {
-      for (let j = 1; j <= r.length; j++) next[j] = reachable[j - 1]! && (word === '*' || word === r[j - 1]);
-    }
-    reachable = next;
-  }
-  return reachable[r.length]!;
-}
-
 function passesFilter(edge: TopologyEdge, type: string): boolean {
   return !edge.filter || edge.filter.types.includes(type);
 }
@@ -75,7 +45,7 @@ function passesFilter(edge: TopologyEdge, type: string): boolean {
 export function bindingMatches(exchange: NodeOfKind<'exchange'>, edge: TopologyEdge, routingKey: string): boolean {
   if (exchange.exchangeType === 'fanout') return true;
   if (edge.bindingKey === undefined) return false;
-  return exchange.exchangeType === 'direct' ? edge.bindingKey === routingKey : topicKeyMatches(edge.bindingKey, routingKey);
+  return exchange.exchangeType === 'direct' ? edge.bindingKey === routingKey : topicMatches(edge.bindingKey, routingKey);
 }
 
 function handlersOf(edges: EdgeEntry[]): string[] {

@@ -3,7 +3,8 @@
  * wildcards RabbitMQ takes literally, empty words, and bindings no routing key ever matches.
  */
 import { edgesIn, edgesOut, quote, type ValidationContext } from '../context';
-import { bindingMatches, topicWords, type SentMessage } from '../routing';
+import { topicWords } from '../../sim/topic-match';
+import { bindingMatches, type SentMessage } from '../routing';
 
 export function checkBindings(ctx: ValidationContext, sent: readonly SentMessage[]): void {
   const routingKeysInto = routingKeysByExchange(ctx, sent);
