@@ -158,6 +158,7 @@ function expectedOf(issue: Issue): string {
       return `a number ${issue.inclusive ? '≤' : '<'} ${max}`;
     }
     case 'invalid_value':
+      if (issue.values.length === 1) return JSON.stringify(issue.values[0]);
       return `one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
     case 'unrecognized_keys':
       return 'only the fields the format defines';
@@ -207,11 +208,13 @@ function explainIssue(issue: Issue, prefix: readonly PathPart[], root: unknown):
   const found = at.present ? describeValue(at.value) : 'nothing';
   let expected = expectedOf(issue);
   if (issue.code === 'custom') expected = issue.message;
+  // JSON has no Infinity, but 1e400 parses to it: say what is wrong with the number.
+  if (issue.code === 'invalid_type' && issue.expected === 'number' && typeof at.value === 'number') expected = 'a finite number';
   const where = withIdHint(path, root) || 'document';
   const message =
     issue.code === 'custom'
       ? `${where}: ${issue.message} (found ${found})`
-      : issue.code === 'invalid_type' && !at.present
+      : !at.present
         ? `${where}: missing; expected ${expected}`
         : `${where}: expected ${expected}, found ${found}`;
   return [{ path: formatPath(path), expected, found, message }];
