@@ -41,14 +41,14 @@ function readFlowchart(text: string) {
       else expect(line).toMatch(/^%% [^\n{}%]*$/);
       continue;
     }
-    const edge = /^  (n_\w+) (-->|-\.->)\|"([^"|]*)"\| (n_\w+)$/.exec(line);
+    const edge = /^ {2}(n_\w+) (-->|-\.->)\|"([^"|]*)"\| (n_\w+)$/.exec(line);
     if (edge) {
       expect(nodes.has(edge[1]!) && nodes.has(edge[4]!), line).toBe(true);
       edges.push({ from: edge[1]!, arrow: edge[2]!, label: unescape(edge[3]!), to: edge[4]! });
       continue;
     }
-    if (/^  classDef \w+ [a-z-]+:[#\w]+(,[a-z-]+:[#\w]+)*$/.test(line) || /^  class n_\w+(,n_\w+)* \w+$/.test(line)) continue;
-    if (/^  %% edge [\w.-]+ skipped/.test(line)) continue;
+    if (/^ {2}classDef \w+ [a-z-]+:[#\w]+(,[a-z-]+:[#\w]+)*$/.test(line) || /^ {2}class n_\w+(,n_\w+)* \w+$/.test(line)) continue;
+    if (/^ {2}%% edge [\w.-]+ skipped/.test(line)) continue;
     // Node lines: try the most specific shapes first ("[(" before "[").
     const match = [...shapes]
       .sort((a, b) => b.re.source.length - a.re.source.length)
@@ -121,7 +121,8 @@ describe('Mermaid export', () => {
       fc.property(fc.string({ unit: 'binary', maxLength: 80 }), (label) => {
         const escaped = escapeMermaidLabel(label);
         expect(escaped).not.toMatch(/["[\](){}|`\n\r]/);
-        const expected = label.replace(/\r\n?/g, '\n').replace(/[\u0000-\u0009\u000b-\u001f\u007f\u2028\u2029]/g, ' ');
+        const control = (ch: string) => (ch < ' ' && ch !== '\n') || ch === '\u007f' || ch === '\u2028' || ch === '\u2029';
+        const expected = [...label.replace(/\r\n?/g, '\n')].map((ch) => (control(ch) ? ' ' : ch)).join('');
         expect(unescape(escaped)).toBe(expected);
       }),
       { numRuns: 500 },
