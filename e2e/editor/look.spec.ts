@@ -1,0 +1,19 @@
+import { test, expect } from '@playwright/test';
+import { EditorPage } from '../support/editor-page';
+
+test('first visit shows the order-events example, light and dark', async ({ page }) => {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  const editor = new EditorPage(page);
+  await editor.open();
+  await expect(page.locator('.react-flow__node')).toHaveCount(10);
+  await expect(page.locator('.react-flow__edge')).toHaveCount(10);
+  await page.waitForTimeout(400);
+  await page.screenshot({ path: 'e2e/.output/editor-light.png' });
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await expect(page.locator('html[data-theme="dark"]')).toHaveCount(1);
+  await page.waitForTimeout(200);
+  await page.screenshot({ path: 'e2e/.output/editor-dark.png' });
+  expect(errors).toEqual([]);
+});

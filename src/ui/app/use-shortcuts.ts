@@ -1,0 +1,38 @@
+/**
+ * Global keyboard shortcuts from the action registry. Listens in the capture phase so the
+ * registry, not React Flow, owns keys such as Delete and the arrows; never fires while typing in a
+ * field or while a dialog is open (except what the dialog itself handles).
+ */
+import { useEffect } from 'react';
+import { actionForEvent, runAction, ACTIONS, type ActionContext } from '../../actions';
+
+function isTyping(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  if (target.isContentEditable) return true;
+  const tag = target.tagName;
+  if (tag === 'TEXTAREA' || tag === 'SELECT') return true;
+  if (tag !== 'INPUT') return false;
+  const type = (target as HTMLInputElement).type;
+  return !['checkbox', 'radio', 'button', 'submit', 'range', 'color'].includes(type);
+}
+
+export function useShortcuts(ctx: ActionContext) {
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.defaultPrevented || isTyping(event.target)) return;
+      if (document.querySelector('dialog[open], .fo-menu')) return;
+      const action = actionForEvent(ACTIONS, event);
+      if (!action) return;
+      if (action.when && !action.when(ctx)) {
+        // Keep Backspace/arrows from doing their browser default when there is nothing to act on.
+        if (action.group === 'selection' || action.id === 'edit.delete') event.preventDefault();
+        return;
+      }
+      event.preventDefault();
+      event.stopPropagation();
+      void runAction(action, ctx);
+    };
+    window.addEventListener('keydown', onKeyDown, true);
+    return () => window.removeEventListener('keydown', onKeyDown, true);
+  }, [ctx]);
+}

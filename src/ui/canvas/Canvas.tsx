@@ -1,0 +1,211 @@
+/**
+ * The design canvas: React Flow as a view of the document. Positions and selection flow one way —
+ * React Flow reports changes, the store applies them as operations, the canvas re-derives. A drag
+ * is one undo step (gesture), connections follow the spec's edge table and a refused one says why.
+ */
+import { useCallback, useMemo, useRef, useState, type MouseEvent as ReactMouseEvent } from 'react';
+import {
+  Background,
+  BackgroundVariant,
+  ConnectionMode,
+  Controls,
+  MiniMap,
+  ReactFlow,
+  SelectionMode,
+  type Connection,
+  type EdgeChange,
+  type FinalConnectionState,
+  type IsValidConnection,
+  type NodeChange,
+  type OnConnectEnd,
+} from '@xyflow/react';
+import '@xyflow/react/dist/style.css';
+import { allowedEdgeKinds, whyNotConnectable } from '../../core/rules/edges';
+import type { NodeKind } from '../../core/schema/nodes';
+import { connect, moveNodes, type XY } from '../../state/operations';
+import { useFanout, useFanoutStore } from '../store-context';
+import { EDGE_TYPES } from './EdgeView';
+import { FlowModel, type FlowEdge, type FlowNode } from './flow-model';
+import { NODE_TYPES } from './NodeView';
+import './canvas.css';
+
+const FIT_VIEW_OPTIONS = { padding: 0.15, maxZoom: 1.1 };
+const PRO_OPTIONS = { hideAttribution: true };
+
+export interface CanvasProps {
+  colorMode: 'light' | 'dark';
+  /** Right-click on the pane or on a node: the shell opens the context menu there. */
+  onContextMenu(at: { x: number; y: number }, target: 'canvas' | 'node'): void;
+  /** Large diagrams: skip rendering what is off screen. */
+  onlyRenderVisibleElements?: boolean;
+}
+
+function nodeIdAtPoint(x: number, y: number): string | undefined {
+  const element = document.elementFromPoint(x, y)?.closest('.react-flow__node');
+  return element?.getAttribute('data-id') ?? undefined;
+}
+
+function pointOf(event: MouseEvent | TouchEvent): { x: number; y: number } | undefined {
+  if ('changedTouches' in event) {
+    const t = event.changedTouches[0];
+    return t ? { x: t.clientX, y: t.clientY } : undefined;
+  }
+  return { x: event.clientX, y: event.clientY };
+}
+
+export function Canvas({ colorMode, onContextMenu, onlyRenderVisibleElements }: CanvasProps) {
+  const store = useFanoutStore();
+  const doc = useFanout((s) => s.document);
+  const selection = useFanout((s) => s.session.selection);
+  const model = useRef(new FlowModel()).current;
+  const [measureTick, setMeasureTick] = useState(0);
+
+  // measureTick is a dependency on purpose: measured sizes live in the model and must reach React Flow.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const nodes = useMemo(() => model.nodes(doc, selection), [model, doc, selection, measureTick]);
+  const edges = useMemo(() => model.edges(doc, selection), [model, doc, selection]);
+
+  const onNodesChange = useCallback(
+    (changes: NodeChange<FlowNode>[]) => {
+      const positions = new Map<string, XY>();
+      let selectionChanged = false;
+      const selected = new Set(store.getState().session.selection.nodes);
+      let measuredChanged = false;
+      for (const change of changes) {
+        if (change.type === 'position' && change.position) positions.set(change.id, change.position);
+        else if (change.type === 'select') {
+          selectionChanged = true;
+          if (change.selected) selected.add(change.id);
+          else selected.delete(change.id);
+        } else if (change.type === 'dimensions' && change.dimensions) {
+          measuredChanged = model.setMeasured(change.id, change.dimensions) || measuredChanged;
+        }
+      }
+      if (positions.size > 0) store.getState().edit((d) => moveNodes(d, { positions }));
+      if (selectionChanged) store.getState().select({ nodes: [...selected] });
+      if (measuredChanged) setMeasureTick((t) => t + 1);
+    },
+    [store, model],
+  );
+
+  const onEdgesChange = useCallback(
+    (changes: EdgeChange<FlowEdge>[]) => {
+      const selected = new Set(store.getState().session.selection.edges);
+      let changed = false;
+      for (const change of changes) {
+        if (change.type !== 'select') continue;
+        changed = true;
+        if (change.selected) selected.add(change.id);
+        else selected.delete(change.id);
+      }
+      if (changed) store.getState().select({ edges: [...selected] });
+    },
+    [store],
+  );
+
+  const kindOf = useCallback((id: string | null | undefined): NodeKind | undefined => {
+    if (!id) return undefined;
+    return store.getState().document.nodes.find((n) => n.id === id)?.kind;
+  }, [store]);
+
+  const isValidConnection: IsValidConnection<FlowEdge> = useCallback(
+    (c) => {
+      const a = kindOf(c.source);
+      const b = kindOf(c.target);
+      return !!a && !!b && c.source !== c.target && allowedEdgeKinds(a, b).length > 0;
+    },
+    [kindOf],
+  );
+
+  const connectNodes = useCallback(
+    (from: string, to: string) => {
+      const result = connect(store.getState().document, { from, to });
+      if (!result.ok) {
+        store.getState().notify(`Cannot connect: ${result.reason}`, 'error');
+        return;
+      }
+      store.getState().edit(() => result.doc);
+      store.getState().select({ nodes: [], edges: [result.edge.id] });
+    },
+    [store],
+  );
+
+  const onConnect = useCallback((c: Connection) => connectNodes(c.source, c.target), [connectNodes]);
+
+  const onConnectEnd: OnConnectEnd = useCallback(
+    (event, state: FinalConnectionState) => {
+      if (state.isValid || !state.fromNode) return; // a valid connection went through onConnect
+      const point = pointOf(event);
+      const targetId = state.toNode?.id ?? (point ? nodeIdAtPoint(point.x, point.y) : undefined);
+      if (!targetId || targetId === state.fromNode.id) return; // dropped on empty canvas: nothing to say
+      const fromIsSource = state.fromHandle?.type !== 'target';
+      const from = fromIsSource ? state.fromNode.id : targetId;
+      const to = fromIsSource ? targetId : state.fromNode.id;
+      const a = kindOf(from);
+      const b = kindOf(to);
+      if (!a || !b) return;
+      // Dropping on a node's body (not its handle) connects too, when the table allows it.
+      if (allowedEdgeKinds(a, b).length > 0) connectNodes(from, to);
+      else store.getState().notify(`Cannot connect: ${whyNotConnectable(a, b)}`, 'error');
+    },
+    [connectNodes, kindOf, store],
+  );
+
+  const onDragStart = useCallback(() => store.getState().beginGesture(), [store]);
+  const onDragStop = useCallback(() => store.getState().endGesture(), [store]);
+
+  const onPaneContextMenu = useCallback(
+    (event: ReactMouseEvent | MouseEvent) => {
+      event.preventDefault();
+      onContextMenu({ x: event.clientX, y: event.clientY }, 'canvas');
+    },
+    [onContextMenu],
+  );
+  const onNodeContextMenu = useCallback(
+    (event: ReactMouseEvent, node: FlowNode) => {
+      event.preventDefault();
+      const selected = store.getState().session.selection.nodes;
+      if (!selected.includes(node.id)) store.getState().select({ nodes: [node.id], edges: [] });
+      onContextMenu({ x: event.clientX, y: event.clientY }, 'node');
+    },
+    [onContextMenu, store],
+  );
+
+  return (
+    <ReactFlow<FlowNode, FlowEdge>
+      nodes={nodes}
+      edges={edges}
+      nodeTypes={NODE_TYPES}
+      edgeTypes={EDGE_TYPES}
+      onNodesChange={onNodesChange}
+      onEdgesChange={onEdgesChange}
+      onConnect={onConnect}
+      onConnectEnd={onConnectEnd}
+      isValidConnection={isValidConnection}
+      onNodeDragStart={onDragStart}
+      onNodeDragStop={onDragStop}
+      onSelectionDragStart={onDragStart}
+      onSelectionDragStop={onDragStop}
+      onPaneContextMenu={onPaneContextMenu}
+      onNodeContextMenu={onNodeContextMenu}
+      connectionMode={ConnectionMode.Strict}
+      connectionRadius={28}
+      deleteKeyCode={null}
+      selectionKeyCode="Shift"
+      multiSelectionKeyCode={['Meta', 'Control']}
+      selectionMode={SelectionMode.Partial}
+      colorMode={colorMode}
+      fitView
+      fitViewOptions={FIT_VIEW_OPTIONS}
+      minZoom={0.1}
+      maxZoom={2.5}
+      proOptions={PRO_OPTIONS}
+      onlyRenderVisibleElements={onlyRenderVisibleElements ?? false}
+      aria-label="Design canvas"
+    >
+      <Background variant={BackgroundVariant.Dots} gap={20} size={1.4} className="fo-background" />
+      <MiniMap pannable zoomable className="fo-minimap" ariaLabel="Mini map" nodeClassName={(n) => `fo-mini fo-mini--${n.type}`} />
+      <Controls className="fo-controls" showInteractive={false} aria-label="Zoom controls" />
+    </ReactFlow>
+  );
+}
