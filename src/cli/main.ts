@@ -5,9 +5,10 @@
  */
 import type { CliCommand, CliIO } from './command';
 import { nodeIO } from './command';
+import { exportCommand } from './commands/export';
 
 /** Registered subcommands, in the order `--help` lists them. */
-const COMMANDS: CliCommand[] = [];
+const COMMANDS: CliCommand[] = [exportCommand];
 
 export function usage(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length), 8);
