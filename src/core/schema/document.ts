@@ -31,7 +31,7 @@ export const topologySchema = z
     ui: uiSchema.optional(),
   })
   .meta({
-    id: 'https://fanout.dev/schema/topology.v1.json',
+    $id: 'https://fanout.dev/schema/topology.v1.json',
     title: 'Fanout topology, version 1',
     description: 'A Fanout event-driven architecture: nodes, edges, faults and simulation settings.',
   });
