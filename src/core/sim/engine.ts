@@ -1,0 +1,916 @@
+/**
+ * The discrete-event engine: clock, event loop, producers, routing through brokers, terminal states,
+ * dead letters, redrive, faults and projection reads. Consumer attempts and dispatch live in
+ * `consumers.ts`, stream groups in `streams.ts`, the run's summary in `result.ts`.
+ *
+ * One instant at a time: every event at time t is applied in scheduling order, then free consumer
+ * slots are filled ("settle"), which may schedule more events at t (spec, "Randomness and
+ * simultaneous events"). The run ends when no event that can change a delivery remains, or when the
+ * trace reaches `maxEvents`.
+ */
+import type { CompiledModel, CompiledNode } from '../compile/model';
+import { EventHeap } from './heap';
+import { rngFor, type Rng } from './prng';
+import { sample } from './distributions';
+import { compileTopicBinding } from './topic-match';
+import { partitionForKey } from './murmur2';
+import {
+  AttemptTable,
+  DeliveryTable,
+  IntDeque,
+  MessageTable,
+  Bitset,
+  S_ACKED,
+  S_DEADLETTERED,
+  S_LOG,
+  S_REJECTED,
+  S_TRANSIT,
+  S_UNROUTABLE,
+  S_DISCARDED,
+} from './tables';
+import * as T from './trace';
+import { TraceStore } from './trace';
+import {
+  newStats,
+  PATH_GROUP,
+  PATH_PUSH,
+  PATH_QUEUE,
+  type ConsumerRt,
+  type EventStoreRt,
+  type GroupRt,
+  type NodeStats,
+  type PathRt,
+  type ProjectionRt,
+  type QueueRt,
+  type StreamRt,
+} from './runtime';
+import { enqueue, handleRetryReady, onFaultConsumer, pushAttempt, settle, onVisibilityTimeout, onWebhookTimeout, onAttemptDone, emitMessages } from './consumers';
+import { buildGroups, appendToGroups, reassign, onRedriveToGroup } from './streams';
+
+export const E_PRODUCE = 0;
+export const E_ARRIVE = 1;
+export const E_DONE = 2;
+export const E_VT = 3;
+export const E_WH_TIMEOUT = 4;
+export const E_READY = 5;
+export const E_FAULT = 6;
+export const E_REDRIVE = 7;
+export const E_READ = 8;
+export const E_REASSIGN = 9;
+export const E_RETENTION = 10;
+
+/** Options of one engine instance. */
+export interface EngineOptions {
+  /** Overrides `simulation.seed`. */
+  seed?: number;
+  /** Overrides `simulation.duration`. */
+  duration?: number;
+  /** Keep trace records (default true). Without, only their count is kept. */
+  trace?: boolean;
+  /** Extra redrive instants per deadletter node id (the UI's redrive button). */
+  redrive?: Record<string, number[]>;
+  /** A store from an earlier identical run, rewound: a replay counts its records instead of writing them. */
+  traceStore?: TraceStore;
+}
+
+interface ProducerStream {
+  node: number;
+  index: number;
+  type: number;
+  category: number;
+  key: number;
+  keys: number;
+  keyIds: Int32Array;
+  routingKeys: number[];
+  rkNext: number;
+  rate: number;
+  constant: boolean;
+  start: number;
+  count: number;
+  emitted: number;
+  regular: number;
+  lastArrival: number;
+  arrivals: Rng;
+  keyRng: Rng;
+}
+
+/** The engine's whole state. Fields are public for the sibling modules; the UI uses `Simulation`. */
+export class Engine {
+  readonly model: CompiledModel;
+  readonly seed: number;
+  readonly duration: number;
+  readonly maxEvents: number;
+  readonly heap = new EventHeap(4096);
+  readonly trace: TraceStore;
+  readonly messages = new MessageTable();
+  readonly deliveries = new DeliveryTable();
+  readonly attempts = new AttemptTable();
+  /** Interned strings: message types, keys, routing keys. */
+  readonly strings: string[] = [];
+  private readonly stringIndex = new Map<string, number>();
+  now = 0;
+  /** Events that can still change a delivery (everything but projection reads). */
+  foreground = 0;
+  /** Time of the last change of any delivery's state: the run's `simulatedTime`. */
+  lastChange = 0;
+  finished = false;
+  truncated = false;
+  cancelled = false;
+  steps = 0;
+
+  readonly stats: NodeStats[];
+  readonly down: Uint8Array;
+  readonly slow: Float64Array;
+  readonly paths: PathRt[] = [];
+  readonly queues: QueueRt[] = [];
+  readonly queueOf: Int32Array;
+  readonly consumers: (ConsumerRt | null)[];
+  readonly streams: (StreamRt | null)[];
+  readonly groups: GroupRt[] = [];
+  readonly projections: (ProjectionRt | null)[];
+  readonly stores: (EventStoreRt | null)[];
+  /** Push path per edge index (subscribe to consumer, endpoint), −1. */
+  readonly pushPathOfEdge: Int32Array;
+  /** deadLetter edge per node, −1. */
+  readonly deadLetterEdge: Int32Array;
+  /** alternate edge per exchange, −1. */
+  readonly alternateEdge: Int32Array;
+  readonly edgeRng: (Rng | null)[];
+  readonly publishEdges: number[][];
+  readonly bindingMatchers: ((rk: string) => boolean)[];
+  readonly producerStreams: ProducerStream[] = [];
+  /** Deliveries held by each deadletter node, for redrive. */
+  readonly held: number[][];
+  /** Per (sender, key) pair: id; and the next sequence number per pair. */
+  readonly senderKeyIds = new Map<number, number>();
+  readonly senderKeyNext: number[] = [];
+  /** Delivery ids tracked by a projection's staleness bookkeeping. */
+  readonly staleTracked = new Bitset();
+  readonly dirtyQueues: number[] = [];
+  readonly dirtyConsumers: number[] = [];
+  readonly touchedQueues: number[] = [];
+  /** Current terminal population per state, kept by transitions (cross-checked by the result). */
+  readonly terminalByState = new Float64Array(16);
+  /** Terminal transitions of an already-terminal delivery (must stay 0). */
+  doubleTerminal = 0;
+  readonly faultActive: Uint8Array;
+  /** Position of each running attempt in its consumer's `running` list. */
+  attemptSlot = new Int32Array(1024);
+  /** Per consumer, per emit: how many were sent (routing-key lists cycle). */
+  readonly emitCounters: number[][];
+
+  constructor(model: CompiledModel, options: EngineOptions = {}) {
+    this.model = model;
+    this.seed = options.seed ?? model.seed;
+    this.duration = options.duration ?? model.duration;
+    this.maxEvents = model.maxEvents;
+    this.trace = options.traceStore ?? new TraceStore(options.trace !== false);
+    const n = model.nodes.length;
+    this.stats = model.nodes.map(() => newStats());
+    this.down = new Uint8Array(n);
+    this.slow = new Float64Array(n).fill(1);
+    this.queueOf = new Int32Array(n).fill(-1);
+    this.consumers = model.nodes.map(() => null);
+    this.streams = model.nodes.map(() => null);
+    this.projections = model.nodes.map(() => null);
+    this.stores = model.nodes.map(() => null);
+    this.held = model.nodes.map(() => []);
+    this.pushPathOfEdge = new Int32Array(model.edges.length).fill(-1);
+    this.deadLetterEdge = new Int32Array(n).fill(-1);
+    this.alternateEdge = new Int32Array(n).fill(-1);
+    this.faultActive = new Uint8Array(model.faults.length);
+    this.emitCounters = model.nodes.map(() => []);
+    this.edgeRng = model.edges.map((e) => (e.latency ? rngFor(this.seed, e.id, 'latency') : null));
+    this.publishEdges = model.nodes.map((node) => node.out.filter((i) => model.edges[i]!.kind === 'publish'));
+    this.bindingMatchers = model.edges.map((e) => {
+      if (e.kind !== 'bind') return () => false;
+      const ex = model.nodes[e.from]!;
+      if (ex.exchangeType === 'fanout') return () => true;
+      if (ex.exchangeType === 'direct') return (rk: string) => rk === e.bindingKey;
+      return compileTopicBinding(e.bindingKey);
+    });
+    for (const e of model.edges) {
+      if (e.kind === 'deadLetter' && this.deadLetterEdge[e.from] === -1) this.deadLetterEdge[e.from] = e.index;
+      if (e.kind === 'alternate' && this.alternateEdge[e.from] === -1) this.alternateEdge[e.from] = e.index;
+    }
+    this.buildRuntimes();
+    this.scheduleStart(options.redrive ?? {});
+  }
+
+  /** Makes room for attempt `a` in the per-attempt side columns. */
+  ensureAttemptSlot(a: number): void {
+    if (a >= this.attemptSlot.length) {
+      const next = new Int32Array(this.attemptSlot.length * 2);
+      next.set(this.attemptSlot);
+      this.attemptSlot = next;
+    }
+  }
+
+  /** Interns a string; returns its id. */
+  intern(s: string): number {
+    let id = this.stringIndex.get(s);
+    if (id === undefined) {
+      id = this.strings.length;
+      this.strings.push(s);
+      this.stringIndex.set(s, id);
+    }
+    return id;
+  }
+
+  private newPath(kind: number, broker: number, edge: number, consumer: number, owner: number): PathRt {
+    const m = this.model;
+    const b = m.nodes[broker]!;
+    const edgeObj = edge >= 0 ? m.edges[edge]! : null;
+    const retry = kind === PATH_GROUP ? edgeObj!.retry! : b.kind === 'eventstore' ? { maxAttempts: 1, backoff: null } : b.retry;
+    const id = kind === PATH_QUEUE ? b.id : `${b.id}/${kind === PATH_GROUP ? edgeObj!.group : edgeObj!.id}`;
+    const path: PathRt = {
+      index: this.paths.length,
+      kind,
+      broker,
+      edge,
+      consumer,
+      retry,
+      schedule: b.kind === 'webhook' ? b.schedule : null,
+      timeout: b.kind === 'webhook' ? b.timeout : Infinity,
+      deadLetterEdge: this.deadLetterEdge[broker]!,
+      processed: new Bitset(),
+      backoffRng: rngFor(this.seed, id, 'backoff'),
+      projection: -1,
+      owner,
+    };
+    this.paths.push(path);
+    return path;
+  }
+
+  private buildRuntimes(): void {
+    const m = this.model;
+    for (const node of m.nodes) {
+      const i = node.index;
+      if (node.kind === 'consumer' || node.kind === 'projection') {
+        this.consumers[i] = {
+          node: i,
+          concurrency: node.concurrency,
+          busy: 0,
+          buffer: new IntDeque(16),
+          queues: [],
+          rrQueue: 0,
+          groups: [],
+          running: [],
+          dirty: false,
+          processingRng: rngFor(this.seed, node.id, 'processing'),
+          failureRng: rngFor(this.seed, node.id, 'failure'),
+          ackRng: rngFor(this.seed, node.id, 'ack-loss'),
+          emitRng: rngFor(this.seed, node.id, 'emits'),
+          lastSeq: new Map(),
+          downSince: -1,
+          isProjection: node.kind === 'projection',
+        };
+        if (node.kind === 'projection') {
+          this.projections[i] = { node: i, keys: [], keySeen: new Set(), pending: new Map(), readRng: rngFor(this.seed, node.id, 'reads') };
+        }
+      }
+      if (node.kind === 'queue') {
+        const q: QueueRt = {
+          node: i,
+          path: -1,
+          ready: new IntDeque(64),
+          groupBusy: node.fifo ? new Map() : null,
+          consumers: [],
+          rr: 0,
+          area: 0,
+          lastT: 0,
+          maxDepth: 0,
+          touched: false,
+          dirty: false,
+          nextOrder: 0,
+        };
+        this.queueOf[i] = this.queues.length;
+        this.queues.push(q);
+        q.path = this.newPath(PATH_QUEUE, i, -1, -1, this.queueOf[i]!).index;
+      }
+      if (node.kind === 'stream') this.streams[i] = { node: i, groups: [], counts: new Array(node.partitions).fill(0), roundRobin: 0, partitionOfKey: new Map() };
+      if (node.kind === 'eventstore') this.stores[i] = { node: i, entities: new Map(), maxVersion: 0 };
+    }
+    for (const e of m.edges) {
+      const to = m.nodes[e.to]!;
+      if (e.kind === 'consume') {
+        const q = this.queues[this.queueOf[e.from]!]!;
+        if (!q.consumers.includes(e.to)) q.consumers.push(e.to);
+        this.consumers[e.to]!.queues.push(this.queueOf[e.from]!);
+        if (to.kind === 'projection') this.paths[q.path]!.projection = e.to;
+      } else if ((e.kind === 'subscribe' || e.kind === 'endpoint') && (to.kind === 'consumer' || to.kind === 'projection')) {
+        const p = this.newPath(PATH_PUSH, e.from, e.index, e.to, -1);
+        if (to.kind === 'projection') p.projection = e.to;
+        this.pushPathOfEdge[e.index] = p.index;
+      }
+    }
+    buildGroups(this);
+  }
+
+  /** Creates the path of a stream group (called by `buildGroups`). */
+  addGroupPath(stream: number, firstEdge: number, owner: number): PathRt {
+    return this.newPath(PATH_GROUP, stream, firstEdge, -1, owner);
+  }
+
+  private scheduleStart(extraRedrive: Record<string, number[]>): void {
+    const m = this.model;
+    for (const node of m.nodes) {
+      node.streams.forEach((s, si) => {
+        const ps: ProducerStream = {
+          node: node.index,
+          index: this.producerStreams.length,
+          type: this.intern(s.type),
+          category: s.category === 'command' ? 1 : 0,
+          key: s.key === null ? -1 : this.intern(s.key),
+          keys: s.keys,
+          keyIds: new Int32Array(s.keys).fill(-1),
+          routingKeys: s.routingKeys.map((rk) => this.intern(rk)),
+          rkNext: 0,
+          rate: s.rate,
+          constant: s.arrival === 'constant',
+          start: s.start,
+          count: s.count,
+          emitted: 0,
+          regular: 0,
+          lastArrival: s.start,
+          arrivals: rngFor(this.seed, node.id, `arrivals#${si}`),
+          keyRng: rngFor(this.seed, node.id, `keys#${si}`),
+        };
+        this.producerStreams.push(ps);
+        if (s.rate > 0) this.scheduleNextArrival(ps);
+        if (s.burst && s.burst.at < this.duration && s.burst.at >= 0) this.schedule(s.burst.at, E_PRODUCE, ps.index, s.burst.count);
+      });
+      if (node.kind === 'projection' && node.readRate > 0) {
+        const p = this.projections[node.index]!;
+        this.heap.push(p.readRng.exponential(1 / node.readRate), E_READ, node.index, 0);
+      }
+      const redrives = [...node.redriveAt, ...(extraRedrive[node.id] ?? [])].sort((a, b) => a - b);
+      if (node.kind === 'deadletter') for (const at of redrives) this.schedule(at, E_REDRIVE, node.index, 0);
+    }
+    m.faults.forEach((f, i) => {
+      this.schedule(f.from, E_FAULT, i, 0);
+      this.schedule(f.to, E_FAULT, i, 1);
+    });
+  }
+
+  /** Schedules a foreground event. */
+  schedule(t: number, kind: number, a: number, b: number): void {
+    this.foreground++;
+    this.heap.push(t, kind, a, b);
+  }
+
+  private scheduleNextArrival(ps: ProducerStream): void {
+    if (ps.emitted >= ps.count) return;
+    let t: number;
+    if (ps.constant) t = ps.start + ps.regular / ps.rate;
+    else t = ps.lastArrival + ps.arrivals.exponential(1 / ps.rate);
+    ps.lastArrival = t;
+    if (t >= this.duration) return;
+    this.schedule(t, E_PRODUCE, ps.index, -1);
+  }
+
+  // ---------------------------------------------------------------- the loop
+
+  /**
+   * Applies the next event (and, at the end of an instant, fills free slots). Returns false when the
+   * run is over.
+   */
+  step(): boolean {
+    if (this.finished) return false;
+    const heap = this.heap;
+    for (;;) {
+      if (this.foreground === 0 || heap.size === 0) {
+        this.onQuiescent();
+        if (this.foreground === 0) {
+          this.finish(false);
+          return false;
+        }
+      }
+      heap.pop();
+      const kind = heap.poppedKind;
+      if (kind !== E_READ) this.foreground--;
+      else if (this.foreground === 0) continue;
+      const t = heap.poppedTime;
+      if (t > this.now) this.now = t;
+      this.dispatchEvent(kind, heap.poppedA, heap.poppedB);
+      this.steps++;
+      if (heap.peekTime() > this.now || heap.size === 0) settle(this);
+      if (this.trace.length >= this.maxEvents) {
+        this.finish(true);
+        return false;
+      }
+      return true;
+    }
+  }
+
+  /** Runs events with time ≤ `time` (the UI's play to a time). */
+  runUntil(time: number): void {
+    while (!this.finished && !this.cancelled && this.heap.peekTime() <= time) {
+      if (!this.step()) break;
+    }
+  }
+
+  /** Runs to the end (or until `cancel`). */
+  runToEnd(): void {
+    while (!this.cancelled && this.step()) {
+      /* the loop body is step() */
+    }
+  }
+
+  private finish(truncated: boolean): void {
+    this.finished = true;
+    this.truncated = truncated;
+    for (const q of this.queues) this.touchQueue(q);
+  }
+
+  /** Nothing can change a delivery any more: give retention-bound queues their discard times. */
+  private onQuiescent(): void {
+    for (const q of this.queues) {
+      const node = this.model.nodes[q.node]!;
+      if (!node.unlimitedRetry || q.ready.length === 0) continue;
+      for (let i = 0; i < q.ready.length; i++) {
+        const d = q.ready.at(i);
+        this.schedule(Math.max(this.now, this.deliveries.enqueuedAt[d]! + node.retention), E_RETENTION, d, q.node);
+      }
+    }
+  }
+
+  private dispatchEvent(kind: number, a: number, b: number): void {
+    switch (kind) {
+      case E_PRODUCE:
+        this.onProduce(this.producerStreams[a]!, b);
+        break;
+      case E_ARRIVE:
+        this.arrive(a, b);
+        break;
+      case E_DONE:
+        onAttemptDone(this, a);
+        break;
+      case E_VT:
+        onVisibilityTimeout(this, a);
+        break;
+      case E_WH_TIMEOUT:
+        onWebhookTimeout(this, a);
+        break;
+      case E_READY:
+        handleRetryReady(this, a);
+        break;
+      case E_FAULT:
+        this.onFault(a, b === 0);
+        break;
+      case E_REDRIVE:
+        this.onRedrive(a);
+        break;
+      case E_READ:
+        this.onRead(a);
+        break;
+      case E_REASSIGN:
+        reassign(this, this.groups[a]!, b);
+        break;
+      case E_RETENTION:
+        this.onRetention(a, b);
+        break;
+    }
+  }
+
+  // ---------------------------------------------------------------- producers and sending
+
+  private onProduce(ps: ProducerStream, burst: number): void {
+    const n = burst < 0 ? 1 : burst;
+    for (let i = 0; i < n && ps.emitted < ps.count; i++) {
+      ps.emitted++;
+      let key = ps.key;
+      if (ps.keys > 0) {
+        const k = ps.keyRng.nextInt(ps.keys);
+        key = ps.keyIds[k]!;
+        if (key < 0) key = ps.keyIds[k] = this.intern(`k${k}`);
+      }
+      const rk = ps.routingKeys[ps.rkNext++ % ps.routingKeys.length]!;
+      const msg = this.createMessage(ps.type, key, rk, -1, ps.node, ps.category);
+      this.stats[ps.node]!.published++;
+      this.sendFrom(ps.node, msg, -1);
+    }
+    if (burst < 0) {
+      ps.regular++;
+      this.scheduleNextArrival(ps);
+    }
+  }
+
+  /** A new message, with its per-(sender, key) sequence number. */
+  createMessage(type: number, key: number, rk: number, cause: number, sender: number, category: number): number {
+    const msgs = this.messages;
+    const id = msgs.add(type, key, rk, this.now, cause, sender, category);
+    if (key >= 0) {
+      const pairKey = sender * 4294967296 + key;
+      let pair = this.senderKeyIds.get(pairKey);
+      if (pair === undefined) {
+        pair = this.senderKeyNext.length;
+        this.senderKeyIds.set(pairKey, pair);
+        this.senderKeyNext.push(0);
+      }
+      msgs.senderKey[id] = pair;
+      msgs.seq[id] = this.senderKeyNext[pair]!++;
+    } else {
+      msgs.senderKey[id] = -1;
+      msgs.seq[id] = 0;
+    }
+    return id;
+  }
+
+  /** Sends a message on every publish edge of `sender` whose filter passes its type. */
+  sendFrom(sender: number, msg: number, causeDelivery: number): void {
+    const edges = this.publishEdges[sender]!;
+    const type = this.strings[this.messages.type[msg]!]!;
+    for (let i = 0; i < edges.length; i++) {
+      const e = this.model.edges[edges[i]!]!;
+      if (e.filter !== null && !e.filter.has(type)) continue;
+      const d = this.deliveries.add(msg, this.now);
+      this.lastChange = this.now;
+      this.trace.push(this.now, T.T_PUBLISH, sender, e.index, msg, d, 0);
+      this.sendOverEdge(d, e.index);
+    }
+    void causeDelivery;
+  }
+
+  /** Moves a delivery over an edge: after its latency, or at once. */
+  sendOverEdge(d: number, edge: number): void {
+    const rng = this.edgeRng[edge];
+    if (rng) {
+      this.deliveries.state[d] = S_TRANSIT;
+      this.deliveries.node[d] = -1;
+      this.schedule(this.now + sample(this.model.edges[edge]!.latency!, rng), E_ARRIVE, d, edge);
+    } else this.arrive(d, edge);
+  }
+
+  /** A copy of `d`'s message as a new delivery (fan-out beyond the first match). */
+  copyDelivery(d: number): number {
+    const c = this.deliveries.add(this.deliveries.msg[d]!, this.now);
+    return c;
+  }
+
+  // ---------------------------------------------------------------- arrivals at nodes
+
+  private arrive(d: number, edge: number): void {
+    const m = this.model;
+    const e = m.edges[edge]!;
+    const to = m.nodes[e.to]!;
+    this.lastChange = this.now;
+    switch (to.kind) {
+      case 'consumer':
+      case 'projection':
+        pushAttempt(this, d, this.pushPathOfEdge[edge]!, edge);
+        return;
+      case 'deadletter':
+        this.arriveAtDeadLetter(d, to, edge);
+        return;
+      default:
+        break;
+    }
+    if (this.down[to.index]) {
+      this.terminate(d, S_REJECTED);
+      this.stats[e.from]!.rejected++;
+      this.trace.push(this.now, T.T_REJECT, to.index, edge, this.deliveries.msg[d]!, d, 0);
+      return;
+    }
+    const st = this.stats[to.index]!;
+    st.received++;
+    switch (to.kind) {
+      case 'queue':
+        enqueue(this, this.queues[this.queueOf[to.index]!]!, d, edge);
+        return;
+      case 'topic':
+      case 'webhook':
+        this.fanOut(d, to, to.kind === 'topic' ? 'subscribe' : 'endpoint');
+        return;
+      case 'exchange':
+        this.route(d, to);
+        return;
+      case 'stream':
+        this.appendToStream(d, to, edge);
+        return;
+      case 'eventstore':
+        this.appendToStore(d, to, edge);
+        return;
+    }
+  }
+
+  /** Topic and webhook: one delivery per matching subscription / endpoint; the first continues `d`. */
+  private fanOut(d: number, node: CompiledNode, kind: 'subscribe' | 'endpoint'): void {
+    const msg = this.deliveries.msg[d]!;
+    const type = this.strings[this.messages.type[msg]!]!;
+    let first = true;
+    const targets: number[] = [];
+    for (const ei of node.out) {
+      const e = this.model.edges[ei]!;
+      if (e.kind !== kind || (e.filter !== null && !e.filter.has(type))) continue;
+      targets.push(ei);
+    }
+    if (targets.length === 0) {
+      this.stats[node.index]!.discarded++;
+      this.terminate(d, S_DISCARDED);
+      this.trace.push(this.now, T.T_DISCARD, node.index, -1, msg, d, 0);
+      return;
+    }
+    for (const ei of targets) {
+      const copy = first ? d : this.copyDelivery(d);
+      first = false;
+      this.trace.push(this.now, T.T_ROUTE, node.index, ei, msg, copy, 0);
+      this.sendOverEdge(copy, ei);
+    }
+  }
+
+  /** Exchange routing: at most one copy per queue; unroutable → alternate edge or counted. */
+  private route(d: number, node: CompiledNode): void {
+    const msg = this.deliveries.msg[d]!;
+    const rk = this.strings[this.messages.routingKey[msg]!]!;
+    const targets: number[] = [];
+    const seenQueues: number[] = [];
+    for (const ei of node.out) {
+      const e = this.model.edges[ei]!;
+      if (e.kind !== 'bind' || seenQueues.includes(e.to)) continue;
+      if (this.bindingMatchers[ei]!(rk)) {
+        targets.push(ei);
+        seenQueues.push(e.to);
+      }
+    }
+    if (targets.length === 0) {
+      const alt = this.alternateEdge[node.index]!;
+      if (alt >= 0) {
+        this.trace.push(this.now, T.T_ROUTE, node.index, alt, msg, d, 0);
+        this.sendOverEdge(d, alt);
+      } else {
+        this.stats[node.index]!.unroutable++;
+        this.terminate(d, S_UNROUTABLE);
+        this.trace.push(this.now, T.T_UNROUTABLE, node.index, -1, msg, d, 0);
+      }
+      return;
+    }
+    let first = true;
+    for (const ei of targets) {
+      const copy = first ? d : this.copyDelivery(d);
+      first = false;
+      this.trace.push(this.now, T.T_ROUTE, node.index, ei, msg, copy, 0);
+      this.sendOverEdge(copy, ei);
+    }
+  }
+
+  private appendToStream(d: number, node: CompiledNode, edge: number): void {
+    const s = this.streams[node.index]!;
+    const msg = this.deliveries.msg[d]!;
+    const key = this.messages.key[msg]!;
+    let p: number;
+    if (key >= 0) {
+      let cached = s.partitionOfKey.get(key);
+      if (cached === undefined) {
+        cached = partitionForKey(this.strings[key]!, node.partitions);
+        s.partitionOfKey.set(key, cached);
+      }
+      p = cached;
+    } else p = s.roundRobin++ % node.partitions;
+    s.counts[p]!++;
+    if (s.groups.length === 0) {
+      // Nobody reads the stream: the broker's acknowledgement of the append ends the delivery.
+      this.deliveries.node[d] = node.index;
+      this.trace.push(this.now, T.T_ENQUEUE, node.index, edge, msg, d, 0);
+      this.terminate(d, S_ACKED);
+      return;
+    }
+    this.deliveries.state[d] = S_LOG;
+    appendToGroups(this, s, d, p, edge);
+  }
+
+  private appendToStore(d: number, node: CompiledNode, edge: number): void {
+    const store = this.stores[node.index]!;
+    const msg = this.deliveries.msg[d]!;
+    const key = this.messages.key[msg]!;
+    let events = store.entities.get(key);
+    if (!events) store.entities.set(key, (events = []));
+    events.push(msg);
+    if (events.length > store.maxVersion) store.maxVersion = events.length;
+    this.stats[node.index]!.appended++;
+    this.deliveries.node[d] = node.index;
+    this.trace.push(this.now, T.T_APPEND, node.index, edge, msg, d, events.length);
+    this.terminate(d, S_ACKED);
+    // Catch-up subscriptions: every appended event, in append order.
+    const type = this.strings[this.messages.type[msg]!]!;
+    for (const ei of node.out) {
+      const e = this.model.edges[ei]!;
+      if (e.kind !== 'subscribe' || (e.filter !== null && !e.filter.has(type))) continue;
+      const copy = this.copyDelivery(d);
+      this.trace.push(this.now, T.T_ROUTE, node.index, ei, msg, copy, 0);
+      this.sendOverEdge(copy, ei);
+    }
+  }
+
+  private arriveAtDeadLetter(d: number, node: CompiledNode, edge: number): void {
+    const st = this.stats[node.index]!;
+    st.received++;
+    const msg = this.deliveries.msg[d]!;
+    st.latency.push(this.now - this.messages.created[msg]!);
+    this.deliveries.node[d] = node.index;
+    this.held[node.index]!.push(d);
+    this.terminate(d, S_DEADLETTERED);
+    this.trace.push(this.now, T.T_DEADLETTER, node.index, edge, msg, d, this.deliveries.attempts[d]!);
+  }
+
+  // ---------------------------------------------------------------- terminal states
+
+  /** Moves a delivery to a terminal state, once. */
+  terminate(d: number, state: number): void {
+    const dl = this.deliveries;
+    const prev = dl.state[d]!;
+    if (prev >= S_ACKED) this.doubleTerminal++;
+    dl.state[d] = state;
+    this.terminalByState[state]!++;
+    this.lastChange = this.now;
+    if (this.staleTracked.has(d)) this.untrackStale(d);
+  }
+
+  /**
+   * Retries are spent: over the broker's deadLetter edge, or discarded when it has none. The consumer
+   * that ran the last attempt sends its `on: "dead-letter"` emits.
+   */
+  deadLetter(broker: number, d: number): void {
+    const dl = this.deliveries;
+    const msg = dl.msg[d]!;
+    const last = dl.lastConsumer[d]!;
+    if (last >= 0 && this.model.nodes[last]!.emits.length > 0) emitMessages(this, last, d, 'dead-letter');
+    const edge = this.deadLetterEdge[broker]!;
+    dl.origin[d] = broker;
+    this.lastChange = this.now;
+    if (edge >= 0) {
+      this.stats[broker]!.deadLettered++;
+      dl.node[d] = -1;
+      this.sendOverEdge(d, edge);
+    } else {
+      this.stats[broker]!.discarded++;
+      this.terminate(d, S_DISCARDED);
+      this.trace.push(this.now, T.T_DISCARD, broker, -1, msg, d, dl.attempts[d]!);
+    }
+  }
+
+  private onRedrive(node: number): void {
+    const held = this.held[node]!;
+    if (held.length === 0) return;
+    this.held[node] = [];
+    const dl = this.deliveries;
+    for (const d of held) {
+      if (dl.state[d] !== S_DEADLETTERED) continue;
+      this.stats[node]!.redriven++;
+      this.terminalByState[S_DEADLETTERED]!--;
+      dl.state[d] = S_TRANSIT;
+      dl.attempts[d] = 0;
+      dl.prevDelay[d] = 0;
+      this.lastChange = this.now;
+      const origin = dl.origin[d]!;
+      this.trace.push(this.now, T.T_REDRIVE, node, -1, dl.msg[d]!, d, 0);
+      const path = this.paths[dl.path[d]!]!;
+      if (this.model.nodes[origin]!.kind === 'queue') {
+        enqueue(this, this.queues[this.queueOf[origin]!]!, d, -1);
+      } else if (path.kind === PATH_PUSH) {
+        pushAttempt(this, d, path.index, path.edge);
+      } else if (path.kind === PATH_GROUP) {
+        onRedriveToGroup(this, d, path);
+      }
+    }
+  }
+
+  private onRetention(d: number, queueNode: number): void {
+    const dl = this.deliveries;
+    const q = this.queues[this.queueOf[queueNode]!]!;
+    if (dl.state[d] !== 1 /* S_READY */ || dl.node[d] !== queueNode) return;
+    for (let i = 0; i < q.ready.length; i++) {
+      if (q.ready.at(i) === d) {
+        this.touchQueue(q);
+        q.ready.removeAt(i);
+        this.stats[queueNode]!.discarded++;
+        this.terminate(d, S_DISCARDED);
+        this.trace.push(this.now, T.T_DISCARD, queueNode, -1, dl.msg[d]!, d, dl.attempts[d]!);
+        return;
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------- depth bookkeeping
+
+  /** Accumulates ∫depth dt up to now before the ready count of `q` changes. */
+  touchQueue(q: QueueRt): void {
+    q.area += q.ready.length * (this.now - q.lastT);
+    q.lastT = this.now;
+    if (!q.touched) {
+      q.touched = true;
+      this.touchedQueues.push(this.queueOf[q.node]!);
+    }
+  }
+
+  // ---------------------------------------------------------------- faults
+
+  private onFault(index: number, starting: boolean): void {
+    const f = this.model.faults[index]!;
+    this.faultActive[index] = starting ? 1 : 0;
+    const node = this.model.nodes[f.node]!;
+    if (f.type === 'slow') {
+      let factor = 1;
+      this.model.faults.forEach((g, i) => {
+        if (g.node === f.node && g.type === 'slow' && this.faultActive[i]) factor *= g.factor;
+      });
+      this.slow[f.node] = factor;
+      return;
+    }
+    let downCount = 0;
+    this.model.faults.forEach((g, i) => {
+      if (g.node === f.node && g.type === 'down' && this.faultActive[i]) downCount++;
+    });
+    const wasDown = this.down[f.node] === 1;
+    const isDown = downCount > 0;
+    if (wasDown === isDown) return;
+    this.down[f.node] = isDown ? 1 : 0;
+    this.trace.push(this.now, isDown ? T.T_DOWN : T.T_UP, f.node, -1, -1, -1, 0);
+    if (node.kind === 'consumer' || node.kind === 'projection') onFaultConsumer(this, f.node, isDown);
+    else if (!isDown) {
+      const qi = this.queueOf[f.node]!;
+      if (qi >= 0) this.markQueueDirty(this.queues[qi]!);
+      const s = this.streams[f.node];
+      if (s) for (const g of s.groups) for (const member of this.groups[g]!.members) this.markConsumerDirty(member);
+    }
+  }
+
+  /** When a broker that is down comes back (or Infinity if it stays down). */
+  upTime(node: number): number {
+    let t = Infinity;
+    this.model.faults.forEach((f, i) => {
+      if (f.node === node && f.type === 'down' && this.faultActive[i] && f.to > this.now) t = Math.min(t, f.to);
+    });
+    return t;
+  }
+
+  markQueueDirty(q: QueueRt): void {
+    if (!q.dirty) {
+      q.dirty = true;
+      this.dirtyQueues.push(this.queueOf[q.node]!);
+    }
+  }
+
+  markConsumerDirty(node: number): void {
+    const c = this.consumers[node]!;
+    if (!c.dirty) {
+      c.dirty = true;
+      this.dirtyConsumers.push(node);
+    }
+  }
+
+  // ---------------------------------------------------------------- projections
+
+  /** A delivery now heads for projection `p`: track it for stale reads until it settles. */
+  trackStale(d: number, p: number): void {
+    const proj = this.projections[p]!;
+    const key = this.messages.key[this.deliveries.msg[d]!]!;
+    if (key < 0 || this.staleTracked.has(d)) return;
+    if (!proj.keySeen.has(key)) {
+      proj.keySeen.add(key);
+      proj.keys.push(key);
+    }
+    let list = proj.pending.get(key);
+    if (!list) proj.pending.set(key, (list = []));
+    const created = this.deliveries.created[d]!;
+    let i = list.length;
+    while (i > 0 && list[i - 1]! > created) i--;
+    list.splice(i, 0, created);
+    this.staleTracked.add(d);
+    this.staleOwner.set(d, p);
+  }
+
+  /** Delivery → projection it is tracked for. */
+  readonly staleOwner = new Map<number, number>();
+
+  private untrackStale(d: number): void {
+    const p = this.staleOwner.get(d);
+    if (p === undefined) return;
+    this.staleOwner.delete(d);
+    const proj = this.projections[p]!;
+    const key = this.messages.key[this.deliveries.msg[d]!]!;
+    const list = proj.pending.get(key);
+    if (!list) return;
+    const i = list.indexOf(this.deliveries.created[d]!);
+    if (i >= 0) list.splice(i, 1);
+  }
+
+  private onRead(node: number): void {
+    const proj = this.projections[node]!;
+    const st = this.stats[node]!;
+    st.reads++;
+    let lag = -1;
+    if (proj.keys.length > 0) {
+      const key = proj.keys[proj.readRng.nextInt(proj.keys.length)]!;
+      const list = proj.pending.get(key);
+      if (list && list.length > 0 && list[0]! < this.now) {
+        lag = this.now - list[0]!;
+        st.staleReads++;
+        st.consistencyLag.push(lag);
+      }
+    }
+    this.trace.pushValue(this.now, T.T_READ, node, -1, -1, 0, lag);
+    const rate = this.model.nodes[node]!.readRate;
+    this.heap.push(this.now + proj.readRng.exponential(1 / rate), E_READ, node, 0);
+  }
+}

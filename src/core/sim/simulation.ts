@@ -1,0 +1,316 @@
+/**
+ * The simulator's public API, for the CLI, tests, benchmarks and the Simulate-mode UI (through a
+ * Worker). A run is a pure function of (topology, seed, options): the same inputs give a
+ * bit-identical result and trace.
+ *
+ * - `simulate(topology, options)`: one shot → `{ result, trace }`.
+ * - `createSimulation(topology, options)`: a steppable run — `step()`, `runUntil(t)`, `runToEnd()`,
+ *   `cancel()`, `seek(eventIndex)` (replays deterministically from the start, reusing the recorded
+ *   trace), `state()` (counters, queue contents, work in flight), `redrive(nodeId)` (a new run with a
+ *   redrive entry at the current time, advanced to the same event).
+ */
+import type { Topology } from '../schema';
+import { compileTopology } from '../compile/compile';
+import type { CompiledModel } from '../compile/model';
+import { Engine, type EngineOptions } from './engine';
+import { buildResult, inProgress, type SimResult } from './result';
+import { describeRecord, type SentenceContext } from './sentences';
+import { TraceStore, type TraceRecord } from './trace';
+import { A_RUNNING, S_ACKED, S_TRANSIT, S_DELAY, S_BUFFERED, S_INFLIGHT, S_LOG, S_READY } from './tables';
+
+export type SimulationOptions = Omit<EngineOptions, 'traceStore'>;
+
+export interface MessageInfo {
+  id: number;
+  type: string;
+  category: 'event' | 'command';
+  key: string | null;
+  routingKey: string;
+  created: number;
+  /** Causing message id, −1. */
+  cause: number;
+  /** Node index of the sender. */
+  sender: number;
+}
+
+export type DeliveryState = 'transit' | 'ready' | 'in-flight' | 'retry-delay' | 'buffered' | 'in-log' | 'acked' | 'dead-lettered' | 'discarded' | 'unroutable' | 'rejected';
+
+const STATE_NAMES: Record<number, DeliveryState> = {
+  0: 'transit',
+  1: 'ready',
+  2: 'in-flight',
+  3: 'retry-delay',
+  4: 'buffered',
+  5: 'in-log',
+  10: 'acked',
+  11: 'dead-lettered',
+  12: 'discarded',
+  13: 'unroutable',
+  14: 'rejected',
+};
+
+/** Live state of one node, for the canvas overlays and panels. */
+export interface NodeState {
+  kind: string;
+  down: boolean;
+  /** Queue: ready delivery ids in hand-out order. */
+  ready?: number[];
+  /** Consumer: running attempts. */
+  running?: { delivery: number; msg: number; attempt: number; since: number }[];
+  /** Consumer: pushed attempts waiting for a slot. */
+  buffered?: number;
+  /** Dead-letter node: delivery ids it holds. */
+  held?: number[];
+}
+
+export interface SimulationState {
+  time: number;
+  eventIndex: number;
+  events: number;
+  finished: boolean;
+  nodes: Record<string, NodeState>;
+  /** Deliveries not settled yet, with where they are. */
+  live: { delivery: number; msg: number; state: DeliveryState; node: number }[];
+}
+
+export interface EntityView {
+  key: string;
+  /** Events in append order. */
+  events: MessageInfo[];
+  /** The state derived by replaying them (deterministic fold). */
+  state: { version: number; lastType: string | null; updatedAt: number | null; countsByType: Record<string, number> };
+}
+
+/** A steppable, seekable run. */
+export class Simulation {
+  readonly model: CompiledModel;
+  private engine: Engine;
+  private readonly options: SimulationOptions;
+  private recorded: TraceStore;
+
+  constructor(
+    readonly topology: Topology,
+    options: SimulationOptions = {},
+    model?: CompiledModel,
+  ) {
+    this.model = model ?? compileTopology(topology);
+    this.options = options;
+    this.engine = new Engine(this.model, options);
+    this.recorded = this.engine.trace;
+  }
+
+  /** Simulation events applied so far (the index `seek` takes). */
+  get eventIndex(): number {
+    return this.engine.steps;
+  }
+  get time(): number {
+    return this.engine.now;
+  }
+  get finished(): boolean {
+    return this.engine.finished;
+  }
+  /** Trace records produced so far. */
+  get recordCount(): number {
+    return this.engine.trace.length;
+  }
+
+  /** Applies the next event; returns the trace records it produced (empty at the end). */
+  step(): TraceRecord[] {
+    const before = this.engine.trace.length;
+    this.engine.step();
+    const out: TraceRecord[] = [];
+    if (this.engine.trace.enabled) for (let i = before; i < this.engine.trace.length; i++) out.push(this.engine.trace.get(i));
+    return out;
+  }
+
+  runUntil(time: number): void {
+    this.engine.runUntil(time);
+  }
+
+  runToEnd(): SimResult {
+    this.engine.runToEnd();
+    return this.result();
+  }
+
+  /** Stops a running `runToEnd`/`runUntil` loop at the next event (call from a callback or between chunks). */
+  cancel(): void {
+    this.engine.cancelled = true;
+  }
+
+  /**
+   * Puts the run at `eventIndex` events. Forward: steps on. Backward: replays from the start with the
+   * recorded trace (the replay writes no records), which costs about a trace-less run of that length.
+   */
+  seek(eventIndex: number): void {
+    if (eventIndex < this.engine.steps) {
+      this.recorded.rewind();
+      this.engine = new Engine(this.model, { ...this.options, traceStore: this.recorded });
+    }
+    while (this.engine.steps < eventIndex && this.engine.step()) {
+      /* replay */
+    }
+  }
+
+  result(): SimResult {
+    return buildResult(this.engine);
+  }
+
+  record(index: number): TraceRecord {
+    return this.engine.trace.get(index);
+  }
+
+  /** The trace store (chunks are transferable to the page). */
+  get trace(): TraceStore {
+    return this.engine.trace;
+  }
+
+  message(id: number): MessageInfo {
+    const e = this.engine;
+    const m = e.messages;
+    if (id < 0 || id >= m.count) throw new RangeError(`no message ${id}`);
+    const key = m.key[id]!;
+    return {
+      id,
+      type: e.strings[m.type[id]!]!,
+      category: m.category[id] ? 'command' : 'event',
+      key: key >= 0 ? e.strings[key]! : null,
+      routingKey: e.strings[m.routingKey[id]!]!,
+      created: m.created[id]!,
+      cause: m.cause[id]!,
+      sender: m.sender[id]!,
+    };
+  }
+
+  deliveryState(delivery: number): DeliveryState {
+    return STATE_NAMES[this.engine.deliveries.state[delivery]!]!;
+  }
+
+  /** Every record about a message, its deliveries and the messages it caused, in time order. */
+  journey(msg: number): TraceRecord[] {
+    const e = this.engine;
+    const family = new Set<number>([msg]);
+    const out: TraceRecord[] = [];
+    for (let i = 0; i < e.trace.length; i++) {
+      const r = e.trace.get(i);
+      if (r.msg < 0) continue;
+      if (family.has(r.msg)) out.push(r);
+      else if (r.type === 'emit' && family.has(e.messages.cause[r.msg]!)) {
+        family.add(r.msg);
+        out.push(r);
+      }
+    }
+    return out;
+  }
+
+  sentenceContext(): SentenceContext {
+    const e = this.engine;
+    return {
+      nodeName: (i) => this.model.nodes[i]?.name ?? `node ${i}`,
+      edgeTarget: (i) => this.model.edges[i]?.to ?? -1,
+      messageLabel: (id) => `${e.strings[e.messages.type[id]!]} #${id}`,
+      causeOf: (id) => e.messages.cause[id]!,
+      maxAttempts: (d) => {
+        const p = e.deliveries.path[d]!;
+        return p >= 0 ? e.paths[p]!.retry.maxAttempts : Infinity;
+      },
+      routingKey: (id) => e.strings[e.messages.routingKey[id]!]!,
+      recordAfter: (i) => (i + 1 < e.trace.length ? e.trace.get(i + 1) : undefined),
+    };
+  }
+
+  /** The record `index` as a sentence. */
+  sentence(index: number): string {
+    return describeRecord(this.record(index), this.sentenceContext());
+  }
+
+  state(): SimulationState {
+    const e = this.engine;
+    const nodes: Record<string, NodeState> = {};
+    for (const node of this.model.nodes) {
+      const s: NodeState = { kind: node.kind, down: e.down[node.index] === 1 };
+      const qi = e.queueOf[node.index]!;
+      if (qi >= 0) s.ready = e.queues[qi]!.ready.toArray();
+      const c = e.consumers[node.index];
+      if (c) {
+        s.running = c.running
+          .filter((a) => e.attempts.state[a] === A_RUNNING)
+          .map((a) => {
+            const d = e.attempts.delivery[a]!;
+            return { delivery: d, msg: e.deliveries.msg[d]!, attempt: e.attempts.number[a]!, since: e.attempts.start[a]! };
+          });
+        s.buffered = inProgress(e, node.index) - s.running.length;
+      }
+      if (node.kind === 'deadletter') s.held = e.held[node.index]!.filter((d) => e.deliveries.state[d] === 11);
+      nodes[node.id] = s;
+    }
+    const live: SimulationState['live'] = [];
+    const dl = e.deliveries;
+    for (let d = 0; d < dl.count; d++) {
+      const st = dl.state[d]!;
+      if (st >= S_ACKED) continue;
+      if (st === S_TRANSIT || st === S_READY || st === S_INFLIGHT || st === S_DELAY || st === S_BUFFERED || st === S_LOG) {
+        live.push({ delivery: d, msg: dl.msg[d]!, state: STATE_NAMES[st]!, node: dl.node[d]! });
+      }
+    }
+    return { time: e.now, eventIndex: e.steps, events: e.trace.length, finished: e.finished, nodes, live };
+  }
+
+  /** An event store's entity: its events and the state derived by replaying them. */
+  entity(storeId: string, key: string | null): EntityView {
+    const e = this.engine;
+    const idx = this.model.nodeIndex.get(storeId);
+    const store = idx === undefined ? null : e.stores[idx];
+    if (!store) throw new Error(`"${storeId}" is not an event store`);
+    const keyId = key === null ? -1 : e.intern(key);
+    const events = (store.entities.get(keyId) ?? []).map((m) => this.message(m));
+    return { key: key ?? '', events, state: replayEntity(events) };
+  }
+
+  /** Keys of an event store's entities, in first-append order. */
+  entityKeys(storeId: string): (string | null)[] {
+    const e = this.engine;
+    const idx = this.model.nodeIndex.get(storeId);
+    const store = idx === undefined ? null : e.stores[idx];
+    if (!store) throw new Error(`"${storeId}" is not an event store`);
+    return [...store.entities.keys()].map((k) => (k >= 0 ? e.strings[k]! : null));
+  }
+
+  /**
+   * The UI's redrive button: a new simulation whose deadletter node `nodeId` has an extra redrive
+   * entry at the current time, advanced to the same event. The topology is not changed; the caller
+   * may also add `{at}` to the document to keep it.
+   */
+  redrive(nodeId: string): Simulation {
+    const idx = this.model.nodeIndex.get(nodeId);
+    if (idx === undefined || this.model.nodes[idx]!.kind !== 'deadletter') throw new Error(`"${nodeId}" is not a dead-letter node`);
+    const extra = { ...(this.options.redrive ?? {}) };
+    extra[nodeId] = [...(extra[nodeId] ?? []), this.engine.now];
+    const next = new Simulation(this.topology, { ...this.options, redrive: extra }, this.model);
+    next.seek(this.engine.steps);
+    return next;
+  }
+}
+
+/** Replays an entity's events into its state: version, last type, per-type counts. */
+export function replayEntity(events: MessageInfo[]): EntityView['state'] {
+  const state: EntityView['state'] = { version: 0, lastType: null, updatedAt: null, countsByType: {} };
+  for (const ev of events) {
+    state.version++;
+    state.lastType = ev.type;
+    state.updatedAt = ev.created;
+    state.countsByType[ev.type] = (state.countsByType[ev.type] ?? 0) + 1;
+  }
+  return state;
+}
+
+/** A steppable run of `topology`. Throws `CompileError` for what cannot run. */
+export function createSimulation(topology: Topology, options: SimulationOptions = {}): Simulation {
+  return new Simulation(topology, options);
+}
+
+/** One-shot run: the result and (unless `trace: false`) the trace store. */
+export function simulate(topology: Topology, options: SimulationOptions = {}): { result: SimResult; trace: TraceStore; simulation: Simulation } {
+  const sim = new Simulation(topology, options);
+  const result = sim.runToEnd();
+  return { result, trace: sim.trace, simulation: sim };
+}

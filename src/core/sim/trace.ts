@@ -1,0 +1,211 @@
+/**
+ * The trace: every state change of a run, as compact records in struct-of-arrays chunks.
+ *
+ * Layout per record (23 bytes): t Float64 · msg Int32 · delivery Int32 · node Uint16 · edge Uint16 ·
+ * attempt Uint16 · type Uint8. Chunks hold 65,536 records, so a chunk's columns can be transferred
+ * from a Worker to the page without copying (`chunk.buffers()`), and the page reads records by index.
+ * The few records that carry a number (a retry's delay, a stale read's lag) keep it in the chunk's
+ * `values` column; their `edge` field holds its index there (a retry or a read involves no edge).
+ */
+
+/** Trace record types, in the spec's order ("Command line", --trace). */
+export const TRACE_TYPES = [
+  'publish',
+  'route',
+  'enqueue',
+  'deliver',
+  'ack',
+  'nack',
+  'timeout',
+  'retry',
+  'deadletter',
+  'discard',
+  'unroutable',
+  'reject',
+  'duplicate',
+  'emit',
+  'project',
+  'read',
+  'append',
+  'redrive',
+  'down',
+  'up',
+] as const;
+export type TraceType = (typeof TRACE_TYPES)[number];
+
+export const T_PUBLISH = 0;
+export const T_ROUTE = 1;
+export const T_ENQUEUE = 2;
+export const T_DELIVER = 3;
+export const T_ACK = 4;
+export const T_NACK = 5;
+export const T_TIMEOUT = 6;
+export const T_RETRY = 7;
+export const T_DEADLETTER = 8;
+export const T_DISCARD = 9;
+export const T_UNROUTABLE = 10;
+export const T_REJECT = 11;
+export const T_DUPLICATE = 12;
+export const T_EMIT = 13;
+export const T_PROJECT = 14;
+export const T_READ = 15;
+export const T_APPEND = 16;
+export const T_REDRIVE = 17;
+export const T_DOWN = 18;
+export const T_UP = 19;
+
+/** "No node / no edge" in the Uint16 columns. */
+export const NONE16 = 0xffff;
+export const CHUNK_SIZE = 65536;
+/** Bytes of the fixed columns per record. */
+export const RECORD_BYTES = 8 + 4 + 4 + 2 + 2 + 2 + 1;
+
+/** One chunk of records; its typed arrays are transferable. */
+export class TraceChunk {
+  readonly t = new Float64Array(CHUNK_SIZE);
+  readonly msg = new Int32Array(CHUNK_SIZE);
+  readonly delivery = new Int32Array(CHUNK_SIZE);
+  readonly node = new Uint16Array(CHUNK_SIZE);
+  readonly edge = new Uint16Array(CHUNK_SIZE);
+  readonly attempt = new Uint16Array(CHUNK_SIZE);
+  readonly type = new Uint8Array(CHUNK_SIZE);
+  values = new Float64Array(256);
+  valueCount = 0;
+  length = 0;
+
+  /** The ArrayBuffers to list as transferables when posting the chunk to another thread. */
+  buffers(): ArrayBuffer[] {
+    return [this.t, this.msg, this.delivery, this.node, this.edge, this.attempt, this.type, this.values].map(
+      (a) => a.buffer as ArrayBuffer,
+    );
+  }
+}
+
+/** A trace record as an object, for the UI, sentences and NDJSON. */
+export interface TraceRecord {
+  index: number;
+  t: number;
+  type: TraceType;
+  /** Node index (see the run's node table), or -1. */
+  node: number;
+  /** Edge index, or -1. */
+  edge: number;
+  /** Message id, or -1. */
+  msg: number;
+  /** Delivery id, or -1. */
+  delivery: number;
+  attempt: number;
+  /** retry: the delay before the next attempt; read: the consistency lag of a stale read. */
+  value?: number;
+}
+
+/**
+ * Append-only record store. With `enabled` false it only counts (a run without trace still reports
+ * `events` and honours `maxEvents`).
+ */
+export class TraceStore {
+  readonly chunks: TraceChunk[] = [];
+  private current: TraceChunk | null = null;
+  /** Records written so far by the run that owns the store (the visible trace). */
+  length = 0;
+  /**
+   * Records physically stored. Larger than `length` after `rewind()`: a deterministic replay then
+   * re-produces those records and only advances `length` over them instead of writing them again.
+   */
+  stored = 0;
+
+  constructor(readonly enabled: boolean) {}
+
+  private chunk(): TraceChunk {
+    let c = this.current;
+    if (c === null || c.length === CHUNK_SIZE) {
+      c = new TraceChunk();
+      this.chunks.push(c);
+      this.current = c;
+    }
+    return c;
+  }
+
+  /** Appends a record (hot path: no allocation except a new chunk every 65,536 records). */
+  push(t: number, type: number, node: number, edge: number, msg: number, delivery: number, attempt: number): void {
+    if (this.length++ < this.stored || !this.enabled) return;
+    this.stored++;
+    const c = this.chunk();
+    const i = c.length++;
+    c.t[i] = t;
+    c.type[i] = type;
+    c.node[i] = node < 0 ? NONE16 : node;
+    c.edge[i] = edge < 0 ? NONE16 : edge;
+    c.msg[i] = msg;
+    c.delivery[i] = delivery;
+    c.attempt[i] = attempt > 65535 ? 65535 : attempt;
+  }
+
+  /** Appends a record carrying a number (retry delay, read lag). */
+  pushValue(t: number, type: number, node: number, msg: number, delivery: number, attempt: number, value: number): void {
+    if (this.length < this.stored || !this.enabled) {
+      this.length++;
+      return;
+    }
+    const c = this.chunk();
+    if (c.valueCount === c.values.length) {
+      const grown = new Float64Array(c.values.length * 2);
+      grown.set(c.values);
+      c.values = grown;
+    }
+    const v = c.valueCount++;
+    c.values[v] = value;
+    this.push(t, type, node, v, msg, delivery, attempt);
+  }
+
+  /**
+   * Makes the store visible from record 0 again, keeping what it holds, for a replay of the same
+   * run (a seek backwards): the replay's records are identical, so they are counted, not rewritten.
+   */
+  rewind(): void {
+    this.length = 0;
+  }
+
+  /** Record `index` as an object (only records the run has reached are visible). */
+  get(index: number): TraceRecord {
+    if (index < 0 || index >= this.length || index >= this.stored) {
+      throw new RangeError(`no trace record ${index} (the trace has ${Math.min(this.length, this.stored)})`);
+    }
+    const c = this.chunks[Math.floor(index / CHUNK_SIZE)]!;
+    return readRecord(c, index % CHUNK_SIZE, index);
+  }
+
+  /** Bytes held by the allocated chunks (record columns and value columns). */
+  bytes(): number {
+    let n = 0;
+    for (const c of this.chunks) n += CHUNK_SIZE * RECORD_BYTES + c.values.byteLength;
+    return n;
+  }
+
+  /** Bytes actually used by records (excluding the unused tail of the last chunk). */
+  usedBytes(): number {
+    let n = 0;
+    for (const c of this.chunks) n += c.length * RECORD_BYTES + c.valueCount * 8;
+    return n;
+  }
+}
+
+/** Reads record `i` of a chunk (also usable on the page side with a transferred chunk). */
+export function readRecord(c: TraceChunk, i: number, index: number): TraceRecord {
+  const type = c.type[i]!;
+  const node = c.node[i]!;
+  const edge = c.edge[i]!;
+  const carriesValue = type === T_RETRY || type === T_READ;
+  const rec: TraceRecord = {
+    index,
+    t: c.t[i]!,
+    type: TRACE_TYPES[type]!,
+    node: node === NONE16 ? -1 : node,
+    edge: carriesValue || edge === NONE16 ? -1 : edge,
+    msg: c.msg[i]!,
+    delivery: c.delivery[i]!,
+    attempt: c.attempt[i]!,
+  };
+  if (carriesValue && edge !== NONE16) rec.value = c.values[edge]!;
+  return rec;
+}
