@@ -6,9 +6,10 @@
 import type { CliCommand, CliIO } from './command';
 import { nodeIO } from './command';
 import { exportCommand } from './commands/export';
+import { simulateCommand } from './commands/simulate';
 
 /** Registered subcommands, in the order `--help` lists them. */
-const COMMANDS: CliCommand[] = [exportCommand];
+const COMMANDS: CliCommand[] = [simulateCommand, exportCommand];
 
 export function usage(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length), 8);
