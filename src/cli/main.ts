@@ -7,9 +7,10 @@ import type { CliCommand, CliIO } from './command';
 import { nodeIO } from './command';
 import { exportCommand } from './commands/export';
 import { simulateCommand } from './commands/simulate';
+import { validateCommand } from './commands/validate';
 
 /** Registered subcommands, in the order `--help` lists them. */
-const COMMANDS: CliCommand[] = [simulateCommand, exportCommand];
+const COMMANDS: CliCommand[] = [validateCommand, simulateCommand, exportCommand];
 
 export function usage(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length), 8);

@@ -15,8 +15,11 @@ export function checkCommands(ctx: ValidationContext, sent: readonly SentMessage
     if (byKey.size <= 1) continue;
     const paths = [...byKey.values()];
     const described = paths.slice(0, MAX_LISTED).map((p) => {
+      // Pushed to one consumer (subscription, endpoint): name it as the end of the path; a queue
+      // or group is the end, and its competing consumers follow in parentheses.
+      if (p.key.startsWith('push:') || p.key.startsWith('endpoint:')) return [...p.trail, ...p.handlers].join(' → ');
       const handlers = p.handlers.length ? p.handlers.join(', ') : 'no consumer yet';
-      return p.trail.length ? `${p.trail.join(' → ')} (${handlers})` : handlers;
+      return `${p.trail.join(' → ')} (${handlers})`;
     });
     ctx.report({
       code: 'command-many-handlers',
