@@ -3,14 +3,14 @@
  * handlers, loops through consumers' emits, and filters that list types nobody sends.
  */
 import { edgesOut, quote, type ValidationContext } from '../context';
-import { pathsOfSent, type SentMessage } from '../routing';
+import { pathsOfSent, type DeliveryPath, type SentMessage } from '../routing';
 
 const MAX_LISTED = 4;
 
 export function checkCommands(ctx: ValidationContext, sent: readonly SentMessage[]): void {
   for (const m of sent) {
     if (m.category !== 'command' || m.probability === 0) continue;
-    const byKey = new Map<string, { trail: string[]; handlers: string[]; edgeIds: string[] }>();
+    const byKey = new Map<string, DeliveryPath>();
     for (const p of pathsOfSent(ctx, m)) if (!byKey.has(p.key)) byKey.set(p.key, p);
     if (byKey.size <= 1) continue;
     const paths = [...byKey.values()];
