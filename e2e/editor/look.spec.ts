@@ -1,7 +1,7 @@
 import { test, expect } from '@playwright/test';
 import { EditorPage } from '../support/editor-page';
 
-test('first visit shows the order-events example, light and dark', async ({ page }) => {
+test('first visit shows the order-events example, light and dark, with the inspector', async ({ page }) => {
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
@@ -11,8 +11,14 @@ test('first visit shows the order-events example, light and dark', async ({ page
   await expect(page.locator('.react-flow__edge')).toHaveCount(10);
   await page.waitForTimeout(400);
   await page.screenshot({ path: 'e2e/.output/editor-light.png' });
+  await editor.select('email');
+  await expect(editor.inspector()).toContainText('Consumer');
+  await page.screenshot({ path: 'e2e/.output/editor-inspector-consumer.png' });
+  await editor.select('email-queue');
+  await page.screenshot({ path: 'e2e/.output/editor-inspector-queue.png' });
   await page.emulateMedia({ colorScheme: 'dark' });
   await expect(page.locator('html[data-theme="dark"]')).toHaveCount(1);
+  await editor.select('orders');
   await page.waitForTimeout(200);
   await page.screenshot({ path: 'e2e/.output/editor-dark.png' });
   expect(errors).toEqual([]);

@@ -7,7 +7,11 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ActionContext, DialogPort } from '../../actions';
 import { Canvas } from '../canvas/Canvas';
 import { useCanvasPort } from '../canvas/canvas-port';
+import { Inspector } from '../panels/inspector/Inspector';
 import { Palette } from '../panels/Palette';
+import { Problems } from '../panels/Problems';
+import { useDiagnostics } from '../panels/use-diagnostics';
+import { ShareHost } from '../share/ShareHost';
 import { useFanoutStore } from '../store-context';
 import { ActionContextReact, browserClipboard } from './actions-context';
 import { bootstrap, installTestingHook } from './bootstrap';
@@ -55,6 +59,7 @@ export function App() {
   const ctxRef = useRef(ctx);
   ctxRef.current = ctx;
   useShortcuts(ctx);
+  useDiagnostics(store);
 
   useEffect(() => {
     installTestingHook(store, () => ctxRef.current);
@@ -90,9 +95,12 @@ export function App() {
             <div className="fo-canvas">
               <Canvas colorMode={theme} onContextMenu={onContextMenu} onlyRenderVisibleElements={large} />
             </div>
+            <Problems />
           </main>
+          <Inspector />
         </div>
         <Notices />
+        <ShareHost />
         {menu && <ContextMenu at={menu.at} target={menu.target} onClose={() => setMenu(null)} />}
         {dialog?.kind === 'shortcuts' && <ShortcutsDialog onClose={closeDialog} />}
         {dialog?.kind === 'examples' && <ExamplesDialog onClose={closeDialog} />}

@@ -77,7 +77,7 @@ export function Header() {
               onClick={() => run(a.id)}
             >
               {TOOLBAR_ICONS[a.id]}
-              {a.id === 'view.theme' ? <ThemeLabel /> : ['document.new', 'document.examples', 'view.auto-layout'].includes(a.id) && <span className="fo-toolbar__text">{a.label}</span>}
+              {a.id === 'view.theme' ? <ThemeLabel /> : ['document.new', 'document.examples', 'share.import', 'share.export', 'share.link', 'view.auto-layout'].includes(a.id) && <span className="fo-toolbar__text">{a.label}</span>}
             </button>
           </span>
         ))}

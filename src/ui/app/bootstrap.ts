@@ -7,6 +7,7 @@ import { actionById, runAction, type ActionContext } from '../../actions';
 import { parseTopologyValue, type Topology } from '../../core/schema';
 import { loadAutosave, startAutosave, type StorageLike } from '../../state/autosave';
 import type { FanoutStore } from '../../state/store';
+import { isEmbedFragment } from '../share/startup';
 import { fetchExample, FIRST_EXAMPLE, withLayout } from './documents';
 
 function browserStorage(): StorageLike | null {
@@ -53,6 +54,8 @@ export async function bootstrap(store: FanoutStore): Promise<void> {
     }
   }
   if (outcome.storageError) notify(`Autosave is off: ${outcome.storageError}`, 'error');
+  // An embedded view (iframe, `&embed=1`) must never overwrite the visitor's own autosaved design.
+  if (isEmbedFragment(location.hash)) autosave = false;
   if (autosave && storage) startAutosave(store, storage, { report: (message, tone) => notify(message, tone) });
 }
 

@@ -17,5 +17,8 @@ export const TOOLBAR_ICONS: Record<string, ReactElement> = {
   'view.auto-layout': icon('M3 6h5v4H3z M16 3h5v4h-5z M16 14h5v4h-5z M8 8h4v9h4 M12 8V5h4'),
   'view.fit': icon('M4 9V4h5 M20 9V4h-5 M4 15v5h5 M20 15v5h-5'),
   'view.theme': icon('M12 3a9 9 0 1 0 9 9 7 7 0 0 1-9-9z'),
+  'share.import': icon('M12 15V3 M7 10l5 5 5-5 M4 17v3h16v-3'),
+  'share.export': icon('M12 3v12 M7 8l5-5 5 5 M4 17v3h16v-3'),
+  'share.link': icon('M10 14a4 4 0 0 0 5.7 0l3-3a4 4 0 0 0-5.7-5.7l-1 1 M14 10a4 4 0 0 0-5.7 0l-3 3a4 4 0 0 0 5.7 5.7l1-1'),
   'help.shortcuts': icon('M3 7h18v11H3z M7 11h.01 M11 11h.01 M15 11h.01 M8 15h8'),
 };

@@ -1,0 +1,32 @@
+/** Document settings, shown when nothing is selected: name, description, simulation seed, duration and event cap. */
+import type { Topology } from '../../../core/schema';
+import { DEFAULTS } from '../../../core/schema/defaults';
+import { useDocumentEditable } from './editable';
+import { NumberField, Section, TextField } from './fields';
+
+export function DocumentInspector({ doc }: { doc: Topology }) {
+  const ed = useDocumentEditable(doc);
+  return (
+    <div className="fo-inspector__content">
+      <div className="fo-inspector__head fo-inspector__head--doc">
+        <div>
+          <div className="fo-inspector__kind">Design</div>
+          <div className="fo-inspector__hint">
+            {doc.nodes.length} nodes · {doc.edges.length} edges. Select a node or an edge to edit it.
+          </div>
+        </div>
+      </div>
+      <Section title="Document">
+        <TextField ed={ed} path={['name']} label="Name" placeholder="Untitled design" />
+        <TextField ed={ed} path={['description']} label="Description" placeholder="What this design shows (markdown)" multiline />
+      </Section>
+      <Section title="Simulation">
+        <div className="fo-grid2">
+          <NumberField ed={ed} path={['simulation', 'seed']} label="Seed" integer placeholder={DEFAULTS.simulation.seed} hint="Same seed, same run" />
+          <NumberField ed={ed} path={['simulation', 'duration']} label="Duration" unit="s" placeholder={DEFAULTS.simulation.duration} />
+          <NumberField ed={ed} path={['simulation', 'maxEvents']} label="Max events" integer placeholder={DEFAULTS.simulation.maxEvents} hint="Stops a runaway loop" />
+        </div>
+      </Section>
+    </div>
+  );
+}

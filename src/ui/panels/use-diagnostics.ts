@@ -1,0 +1,32 @@
+/**
+ * Keeps the store's diagnostics in step with the document: the core validator runs once at start
+ * and then shortly after each change (debounced, so typing and dragging do not validate every
+ * frame). The result feeds the node and edge badges and the Problems panel.
+ */
+import { useEffect } from 'react';
+import { validateTopology } from '../../core/validate';
+import type { FanoutStore } from '../../state/store';
+
+export const DIAGNOSTICS_DELAY_MS = 150;
+
+export function useDiagnostics(store: FanoutStore) {
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const run = () => {
+      timer = undefined;
+      const doc = store.getState().document;
+      if (store.getState().diagnostics.forDocument === doc) return;
+      store.getState().setDiagnostics(validateTopology(doc), doc);
+    };
+    run();
+    const unsubscribe = store.subscribe((s, prev) => {
+      if (s.document === prev.document) return;
+      if (timer !== undefined) clearTimeout(timer);
+      timer = setTimeout(run, DIAGNOSTICS_DELAY_MS);
+    });
+    return () => {
+      unsubscribe();
+      if (timer !== undefined) clearTimeout(timer);
+    };
+  }, [store]);
+}

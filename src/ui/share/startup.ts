@@ -1,0 +1,88 @@
+/**
+ * Share links arriving at the page: the fragment at start-up (someone opened a link) and later
+ * `hashchange`s (a link pasted into the address bar of an open tab). Decoding is the core's
+ * (`decodeShareFragment`); this module decides what the page does with the outcome:
+ * - a malformed, truncated or hostile link: an error notice; the current design, and therefore the
+ *   autosave, stay as they are;
+ * - a valid link: the design opens like an import — after confirmation when it would replace work
+ *   (unsaved changes, or the design restored from last time), as one undoable step;
+ * - `embed=1`: a read-only view for iframes that never asks, and never autosaves (bootstrap checks
+ *   `isEmbedFragment`), so an embedded diagram cannot overwrite the visitor's own design.
+ * After a link is opened the fragment is removed from the address bar, so a reload restores the
+ * (autosaved) design instead of reopening the link over later edits.
+ */
+import { openTopology } from '../../actions/share';
+import type { ActionContext } from '../../actions/types';
+import { decodeShareFragment, type ShareOptions } from '../../core/codec/link';
+import { AUTOSAVE_KEY } from '../../state/autosave';
+import type { Topology } from '../../core/schema';
+
+/** Whether a fragment asks for the embed view (checked before anything is decoded). */
+export function isEmbedFragment(hash: string): boolean {
+  return /(^#?|&)embed=(1|true)(&|$)/.test(hash.startsWith('#') ? hash.slice(1) : hash);
+}
+
+/** Whether the fragment is worth decoding at all (React Flow and the app use no fragments). */
+export function hasShareFragment(hash: string): boolean {
+  return hash.replace(/^#/, '').trim() !== '';
+}
+
+/** Read once at load, before bootstrap restores anything: was there a design from last time? */
+export const HAD_AUTOSAVE_AT_LOAD: boolean = (() => {
+  try {
+    return typeof window !== 'undefined' && window.localStorage.getItem(AUTOSAVE_KEY) !== null;
+  } catch {
+    return false;
+  }
+})();
+
+export type LinkOutcome =
+  | { kind: 'none' }
+  | { kind: 'error'; message: string }
+  | { kind: 'declined' }
+  | { kind: 'opened'; topology: Topology; options: ShareOptions };
+
+/** Removes the fragment from the address bar without a reload or a history entry. */
+export function clearFragment(): void {
+  history.replaceState(history.state, '', `${location.pathname}${location.search}`);
+}
+
+/**
+ * Opens the design in `hash`, or reports why not. `atStartup`: the current design is the one
+ * restored from last time (or the first-visit example), so replacing a restored design asks first
+ * even though it has no unsaved changes.
+ */
+export async function openShareFragment(ctx: ActionContext, hash: string, atStartup: boolean): Promise<LinkOutcome> {
+  if (!hasShareFragment(hash)) return { kind: 'none' };
+  const decoded = decodeShareFragment(hash);
+  const notify = ctx.store.getState().notify;
+  if (!decoded.ok) {
+    const message = `This link could not be opened: ${decoded.error}. Your current design is unchanged.`;
+    notify(message, 'error');
+    return { kind: 'error', message };
+  }
+  const { topology, options } = decoded;
+  if (options.embed) {
+    ctx.store.getState().replaceDocument(topology);
+    ctx.store.temporal.getState().clear();
+    requestAnimationFrame(() => ctx.canvas.fitView());
+    return { kind: 'opened', topology, options };
+  }
+  const current = ctx.store.getState().document;
+  if (atStartup && HAD_AUTOSAVE_AT_LOAD && current.nodes.length > 0) {
+    const yes = await ctx.dialogs.confirm(
+      `Open the shared design “${topology.name ?? 'Untitled design'}”? It replaces “${current.name ?? 'Untitled design'}”, the design you were working on (Undo brings it back).`,
+      'Open shared design',
+    );
+    if (!yes) {
+      notify('The shared design was not opened; your design is unchanged.', 'info');
+      return { kind: 'declined' };
+    }
+    // Confirmed: replace without asking a second time.
+    ctx.store.getState().setSession({ cleanDocument: current });
+  }
+  const opened = await openTopology(ctx, topology, 'the shared link');
+  if (!opened) return { kind: 'declined' };
+  clearFragment();
+  return { kind: 'opened', topology, options };
+}
