@@ -57,7 +57,7 @@ function issueKeys(schema: z.ZodType, value: unknown): Map<string, string> {
   const result = schema.safeParse(value);
   const keys = new Map<string, string>();
   if (result.success) return keys;
-  for (const issue of result.error.issues) keys.set(`${formatPath(issue.path)}|${issue.message}`, formatIssue(issue.path, issue.message));
+  for (const issue of result.error.issues) keys.set(`${formatPath(issue.path)}|${issue.message}`, friendlyMessage(issue.message));
   return keys;
 }
 
@@ -70,10 +70,6 @@ export function friendlyMessage(message: string): string {
     .replace(/^Invalid input: expected int, received number$/, 'must be a whole number')
     .replace(/^Too small: expected string to have >=1 characters$/, 'must not be empty')
     .replace(/^Too big: expected string to have <=(\d+) characters$/, 'at most $1 characters');
-}
-
-function formatIssue(path: PropertyKey[], message: string): string {
-  return friendlyMessage(message) + (path.length ? '' : '');
 }
 
 /** The message of the first issue `after` has that `before` did not, or undefined when the edit is clean. */
