@@ -5,6 +5,8 @@
  */
 import { encodeFragment, parseFragment, type Fragment } from '../state/fragment';
 import { extractFragment, nudgeNodes, pasteFragment, removeElements } from '../state/operations';
+import { looksLikeTopologyText } from '../core/codec/file';
+import { importTopologyText } from './share';
 import { EMPTY_SELECTION } from '../state/store';
 import type { Action, ActionContext } from './types';
 
@@ -30,7 +32,7 @@ async function copySelection(ctx: ActionContext): Promise<Fragment | undefined> 
 
 let pasteRound = { text: '', count: 0 };
 
-async function readClipboardFragment(ctx: ActionContext): Promise<{ fragment?: Fragment; problem?: string }> {
+async function readClipboardFragment(ctx: ActionContext): Promise<{ fragment?: Fragment; problem?: string; topologyText?: string }> {
   const memory = ctx.store.getState().session.clipboard;
   let text: string;
   try {
@@ -38,6 +40,8 @@ async function readClipboardFragment(ctx: ActionContext): Promise<{ fragment?: F
   } catch {
     return memory ? { fragment: memory } : { problem: 'nothing to paste (the clipboard cannot be read here: copy nodes in Fanout first)' };
   }
+  // A whole topology (a .fanout.json file's text) is imported, not pasted into the design.
+  if (looksLikeTopologyText(text)) return { topologyText: text };
   const parsed = parseFragment(text);
   if (parsed.ok) return { fragment: parsed.fragment };
   // Something else is on the system clipboard (text from elsewhere): fall back to what Fanout copied.
@@ -156,7 +160,11 @@ export const editActions: Action[] = [
     group: 'edit',
     places: ['canvas-menu'],
     async run(ctx) {
-      const { fragment, problem } = await readClipboardFragment(ctx);
+      const { fragment, problem, topologyText } = await readClipboardFragment(ctx);
+      if (topologyText !== undefined) {
+        await importTopologyText(ctx, topologyText, 'the clipboard');
+        return;
+      }
       if (!fragment) {
         ctx.store.getState().notify(`Cannot paste: ${problem}`, 'warning');
         return;

@@ -9,11 +9,13 @@
 import { documentActions } from './document';
 import { editActions } from './edit';
 import { helpActions } from './help';
+import { shareActions } from './share';
 import type { Action } from './types';
 import { viewActions } from './view';
 
 export const ACTIONS: readonly Action[] = [
   ...documentActions,
+  ...shareActions,
   ...editActions,
   ...viewActions,
   ...helpActions,

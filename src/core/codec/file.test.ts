@@ -8,7 +8,7 @@ import { fixtureTopology, namedTexts } from './test-support';
 
 const examples = namedTexts(
   import.meta.glob<string>(['./__fixtures__/*.json', '/public/examples/*.json'], { eager: true, query: '?raw', import: 'default' }),
-  ['frozen-links.json'],
+  ['frozen-links.json', '/index.json'],
 );
 
 /** Reverses the key order of every object: the same document, assembled differently. */

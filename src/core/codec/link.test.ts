@@ -26,7 +26,7 @@ const texts = import.meta.glob<string>(['./__fixtures__/*.json', '/public/exampl
   query: '?raw',
   import: 'default',
 });
-const examples = namedTexts(texts, ['frozen-links.json']);
+const examples = namedTexts(texts, ['frozen-links.json', '/index.json']);
 const frozen = JSON.parse(Object.entries(texts).find(([path]) => path.endsWith('/frozen-links.json'))![1]) as {
   codec: string;
   source: string;

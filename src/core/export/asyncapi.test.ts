@@ -8,7 +8,7 @@ import { toYaml } from './yaml';
 
 const examples = namedTexts(
   import.meta.glob<string>(['../codec/__fixtures__/*.json', '/public/examples/*.json'], { eager: true, query: '?raw', import: 'default' }),
-  ['frozen-links.json'],
+  ['frozen-links.json', '/index.json'],
 );
 const parser = new Parser();
 /** Severity 0 is an error in the parser's (Spectral's) diagnostics. */

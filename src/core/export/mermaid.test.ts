@@ -7,7 +7,7 @@ import { MERMAID_SHAPES, escapeMermaidLabel, mermaidIds, toMermaid } from './mer
 
 const examples = namedTexts(
   import.meta.glob<string>(['../codec/__fixtures__/*.json', '/public/examples/*.json'], { eager: true, query: '?raw', import: 'default' }),
-  ['frozen-links.json'],
+  ['frozen-links.json', '/index.json'],
 );
 
 /** Undoes escapeMermaidLabel the way Mermaid reads entity codes (`#quot;`, `#35;`). */
