@@ -22,9 +22,12 @@ function browserStorage(): StorageLike | null {
   }
 }
 
-/** Opens a document as the starting point: no undo history before it. */
-function open(store: FanoutStore, doc: Topology) {
-  store.getState().replaceDocument(withLayout(doc));
+/**
+ * Opens a document as the starting point: no undo history before it. A restored autosave is not
+ * "clean" — it may hold work that exists nowhere else — so New and Examples ask before replacing it.
+ */
+function open(store: FanoutStore, doc: Topology, clean: boolean) {
+  store.getState().replaceDocument(withLayout(doc), { clean });
   store.temporal.getState().clear();
 }
 
@@ -39,7 +42,7 @@ export async function bootstrap(store: FanoutStore): Promise<void> {
   const notify = store.getState().notify;
   let autosave = true;
   if (outcome.kind === 'restored') {
-    open(store, outcome.document);
+    open(store, outcome.document, false);
     if (outcome.migratedFrom !== undefined) notify(`Your saved design was upgraded from format version ${outcome.migratedFrom}.`, 'info');
   } else {
     if (outcome.kind === 'unreadable') {
@@ -48,7 +51,7 @@ export async function bootstrap(store: FanoutStore): Promise<void> {
       if (!outcome.keptAsideAs) autosave = false; // never overwrite what could not be copied
     }
     try {
-      open(store, await fetchExample(FIRST_EXAMPLE));
+      open(store, await fetchExample(FIRST_EXAMPLE), true);
     } catch (error) {
       notify(`The first example could not be opened: ${error instanceof Error ? error.message : String(error)}`, 'error');
     }

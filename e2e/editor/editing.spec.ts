@@ -1,0 +1,197 @@
+/**
+ * What a person does while editing: refused connections say why, bad inspector values are
+ * explained and never written, undo/redo, copy/paste, keyboard, problems, reload, dark mode.
+ */
+import { test, expect } from '@playwright/test';
+import { EditorPage } from '../support/editor-page';
+
+test.describe('editing', () => {
+  let editor: EditorPage;
+  test.beforeEach(async ({ page }) => {
+    editor = new EditorPage(page);
+    await editor.open();
+  });
+
+  test('an invalid connection is refused with its reason', async ({ page }) => {
+    const before = (await editor.document()).edges.length;
+    await editor.connect('orders', 'email');
+    const alert = page.getByRole('alert').filter({ hasText: 'Cannot connect' });
+    await expect(alert).toContainText('a producer cannot send to a consumer directly');
+    await page.screenshot({ path: 'e2e/.output/editing-refused.png' });
+    expect((await editor.document()).edges.length).toBe(before);
+  });
+
+  test('a refused drop on a node body also explains itself; a valid one connects', async ({ page }) => {
+    const source = (await editor.node('email-dlq').boundingBox())!;
+    // The dead-letter node has no output handle: drag from the queue's output onto the producer's body.
+    const from = (await editor.node('inventory-queue').locator('.react-flow__handle.source').boundingBox())!;
+    const to = (await editor.node('orders').boundingBox())!;
+    await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 10 });
+    await page.mouse.up();
+    await expect(page.getByRole('alert').filter({ hasText: 'Cannot connect' })).toContainText('a producer only sends');
+    expect(source.width).toBeGreaterThan(0);
+    // Onto the DLQ's body: queue → dead-letter is allowed (deadLetter edge).
+    const count = (await editor.document()).edges.length;
+    const dlq = (await editor.node('email-dlq').boundingBox())!;
+    await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(dlq.x + dlq.width / 2, dlq.y + dlq.height / 2, { steps: 10 });
+    await page.mouse.up();
+    await expect.poll(async () => (await editor.document()).edges.length).toBe(count + 1);
+    const edge = (await editor.document()).edges.at(-1)!;
+    expect(edge).toMatchObject({ from: 'inventory-queue', to: 'email-dlq', kind: 'deadLetter' });
+  });
+
+  test('an inspector field rejects a bad value, explains it and does not write it', async ({ page }) => {
+    await editor.select('email-queue');
+    const field = editor.inspector().getByLabel('Visibility timeout', { exact: true });
+    await field.fill('-5');
+    await expect(field).toHaveAttribute('aria-invalid', 'true');
+    await expect(editor.inspector()).toContainText('must be more than 0');
+    const queue = (await editor.document()).nodes.find((n) => n.id === 'email-queue')!;
+    expect(queue.visibilityTimeout).toBeUndefined();
+    await field.fill('abc');
+    await expect(editor.inspector()).toContainText('“abc” is not a number');
+    await page.screenshot({ path: 'e2e/.output/editing-invalid-field.png' });
+    await field.fill('45');
+    await expect(field).not.toHaveAttribute('aria-invalid', 'true');
+    expect((await editor.document()).nodes.find((n) => n.id === 'email-queue')!.visibilityTimeout).toBe(45);
+
+    // A cross-field rule: uniform max below min.
+    await editor.select('payments');
+    await editor.inspector().getByLabel('Processing time max', { exact: true }).fill('0.05');
+    await expect(editor.inspector()).toContainText('max must be ≥ min');
+    const payments = (await editor.document()).nodes.find((n) => n.id === 'payments')!;
+    expect(payments.processingTime).toEqual({ dist: 'uniform', min: 0.1, max: 0.5 });
+  });
+
+  test('undo and redo: adding a node, and a whole drag as one step', async ({ page }) => {
+    const start = await editor.document();
+    await editor.paletteItem('Queue').click(); // click adds at the centre of the view
+    await expect.poll(async () => (await editor.document()).nodes.length).toBe(start.nodes.length + 1);
+    await editor.toolbar('Undo').click();
+    await expect.poll(async () => (await editor.document()).nodes.length).toBe(start.nodes.length);
+    await editor.toolbar('Redo').click();
+    await expect.poll(async () => (await editor.document()).nodes.length).toBe(start.nodes.length + 1);
+
+    const box = (await editor.node('orders').locator('.fo-node__label').boundingBox())!;
+    const before = (await editor.document()).nodes.find((n) => n.id === 'orders')!.position!;
+    await page.mouse.move(box.x + 10, box.y + 5);
+    await page.mouse.down();
+    for (let i = 1; i <= 20; i++) await page.mouse.move(box.x + 10 + i * 6, box.y + 5 + i * 3);
+    await page.mouse.up();
+    const after = (await editor.document()).nodes.find((n) => n.id === 'orders')!.position!;
+    expect(after.x).toBeGreaterThan(before.x + 50);
+    await page.keyboard.press('Control+z');
+    await expect.poll(async () => (await editor.document()).nodes.find((n) => n.id === 'orders')!.position).toEqual(before);
+    await page.keyboard.press('Control+Shift+z');
+    await expect.poll(async () => (await editor.document()).nodes.find((n) => n.id === 'orders')!.position).toEqual(after);
+  });
+
+  test('copy and paste through the system clipboard, with fresh ids', async ({ page, context }) => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    await editor.select('email-queue');
+    await editor.node('email').locator('.fo-node__label').click({ modifiers: ['Control'] });
+    await page.keyboard.press('Control+c');
+    const clip = await page.evaluate(() => navigator.clipboard.readText());
+    expect(JSON.parse(clip)).toMatchObject({ format: 'fanout/fragment', nodes: [{ id: 'email-queue' }, { id: 'email' }] });
+    await page.keyboard.press('Control+v');
+    await expect.poll(async () => (await editor.document()).nodes.map((n) => n.id)).toEqual(expect.arrayContaining(['email-queue-2', 'email-2']));
+    const doc = await editor.document();
+    expect(doc.edges.some((e) => e.from === 'email-queue-2' && e.to === 'email-2')).toBe(true);
+    await page.screenshot({ path: 'e2e/.output/editing-pasted.png' });
+    // Duplicate and Delete from the toolbar.
+    await editor.toolbar('Duplicate').click();
+    await expect.poll(async () => (await editor.document()).nodes.map((n) => n.id)).toEqual(expect.arrayContaining(['email-queue-3', 'email-3']));
+    await editor.toolbar('Delete').click();
+    await expect.poll(async () => (await editor.document()).nodes.map((n) => n.id)).not.toContain('email-3');
+  });
+
+  test('keyboard: Tab to a node, select it, nudge with arrows; ? opens the shortcuts', async ({ page }) => {
+    await editor.select('orders');
+    const before = (await editor.document()).nodes.find((n) => n.id === 'orders')!.position!;
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('Shift+ArrowDown');
+    await expect.poll(async () => (await editor.document()).nodes.find((n) => n.id === 'orders')!.position).toEqual({ x: before.x + 5, y: before.y + 50 });
+    await page.keyboard.press('Escape');
+    // Nodes are reachable by Tab.
+    await page.locator('.react-flow__node').first().focus();
+    await expect(page.locator('.react-flow__node:focus')).toHaveCount(1);
+    await page.keyboard.press('Enter');
+    await expect(editor.inspector().getByLabel('Id', { exact: true })).toBeVisible();
+    await page.keyboard.press('?');
+    const dialog = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+    await expect(dialog).toBeVisible();
+    await expect(dialog).toContainText('Undo');
+    await page.screenshot({ path: 'e2e/.output/editing-shortcuts.png' });
+    await page.keyboard.press('Escape');
+    await expect(dialog).toBeHidden();
+  });
+
+  test('problems: badges, the panel, and a click that selects the node', async ({ page }) => {
+    await editor.paletteItem('Consumer').click();
+    const problems = page.getByRole('region', { name: 'Problems' });
+    await expect(problems).toContainText('consumer-no-inlet');
+    await expect(editor.node('consumer-1').locator('.fo-badge--error')).toBeVisible();
+    await page.locator('.react-flow__pane').click({ position: { x: 10, y: 10 } });
+    await problems.getByRole('button', { name: /consumer-no-inlet/ }).click();
+    await expect(editor.inspector().getByLabel('Id', { exact: true })).toHaveValue('consumer-1');
+    await page.screenshot({ path: 'e2e/.output/editing-problems.png' });
+  });
+
+  test('right-click menu runs actions from the registry', async ({ page }) => {
+    await editor.node('email').locator('.fo-node__label').click({ button: 'right' });
+    const menu = page.getByRole('menu', { name: 'Node actions' });
+    await expect(menu).toBeVisible();
+    await page.screenshot({ path: 'e2e/.output/editing-context-menu.png' });
+    await menu.getByRole('menuitem', { name: /Duplicate/ }).click();
+    await expect.poll(async () => (await editor.document()).nodes.map((n) => n.id)).toContain('email-2');
+  });
+
+  test('reload keeps the diagram (autosave), and New asks first', async ({ page }) => {
+    await editor.paletteItem('Stream').click();
+    await expect.poll(async () => (await editor.document()).nodes.map((n) => n.id)).toContain('stream-1');
+    const before = await editor.document();
+    await page.waitForTimeout(800); // autosave is debounced (500 ms)
+    await editor.open({ keepStorage: true });
+    expect(await editor.document()).toEqual(before);
+    await editor.toolbar('New').click();
+    const confirm = page.getByRole('dialog', { name: 'Are you sure?' });
+    await expect(confirm).toBeVisible();
+    await confirm.getByRole('button', { name: 'Cancel' }).click();
+    expect((await editor.document()).nodes.length).toBe(before.nodes.length);
+  });
+
+  test('a corrupt autosave is reported and kept aside', async ({ page }) => {
+    await page.evaluate(() => localStorage.setItem('fanout.autosave', '{"app":"fanout","document":'));
+    await editor.open({ keepStorage: true });
+    await expect(page.getByRole('alert').filter({ hasText: 'Could not restore' })).toContainText('kept in browser storage');
+    const kept = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('fanout.autosave.unreadable.')));
+    expect(kept).toHaveLength(1);
+    await expect(page.locator('.react-flow__node')).toHaveCount(10); // the first example instead
+  });
+
+  test('examples menu opens an example', async ({ page }) => {
+    await editor.toolbar('New').click();
+    await editor.toolbar('Examples').click();
+    const dialog = page.getByRole('dialog', { name: 'Examples' });
+    await expect(dialog.getByRole('button').first()).toBeVisible();
+    await page.screenshot({ path: 'e2e/.output/editing-examples.png' });
+    await dialog.getByRole('button', { name: /order/i }).first().click();
+    await expect(page.locator('.react-flow__node')).not.toHaveCount(0);
+  });
+
+  test('dark mode renders, and the Theme button overrides the system', async ({ page }) => {
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await expect(page.locator('html[data-theme="dark"]')).toHaveCount(1);
+    const bg = await page.locator('.fo-header').evaluate((el) => getComputedStyle(el).backgroundColor);
+    expect(bg).not.toBe('rgb(255, 255, 255)');
+    await editor.select('email-queue');
+    await page.screenshot({ path: 'e2e/.output/editing-dark.png' });
+    await editor.toolbar('Theme').click(); // system → dark
+    await editor.toolbar('Theme').click(); // dark → light
+    await expect(page.locator('html[data-theme="light"]')).toHaveCount(1);
+  });
+});
