@@ -4,7 +4,7 @@
  * the canvas, opens share links (at start-up and on `hashchange`), and switches the page into the
  * read-only embed view for `&embed=1` links.
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useReactFlow } from '@xyflow/react';
 import { ACTIONS, actionForEvent } from '../../actions';
 import { importTopologyText, MAX_IMPORT_BYTES, registerSharePort, type ImageFormat } from '../../actions/share';
@@ -100,10 +100,16 @@ export function ShareHost() {
   }, [ctx]);
 
   // The embed view: editing chrome hidden by CSS, editing shortcuts and the context menu refused.
+  // The listeners are installed at mount, before the app's shortcut listener (child effects run
+  // first), so they see each key first; they act only while the embed view is on.
+  const embedRef = useRef(embed);
+  embedRef.current = embed;
   useEffect(() => {
-    if (!embed) return;
-    enterEmbedView();
+    if (embed) enterEmbedView();
+  }, [embed]);
+  useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
+      if (!embedRef.current) return;
       const action = actionForEvent(ACTIONS, event);
       if (action && !EMBED_ALLOWED_GROUPS.has(action.group)) {
         event.preventDefault();
@@ -111,7 +117,7 @@ export function ShareHost() {
       }
     };
     const onContextMenu = (event: MouseEvent) => {
-      event.stopPropagation();
+      if (embedRef.current) event.stopPropagation();
     };
     window.addEventListener('keydown', onKeyDown, true);
     window.addEventListener('contextmenu', onContextMenu, true);
@@ -119,7 +125,7 @@ export function ShareHost() {
       window.removeEventListener('keydown', onKeyDown, true);
       window.removeEventListener('contextmenu', onContextMenu, true);
     };
-  }, [embed]);
+  }, []);
 
   // Files (or topology text) dropped on the canvas.
   useEffect(() => {

@@ -62,6 +62,11 @@ export async function openShareFragment(ctx: ActionContext, hash: string, atStar
     return { kind: 'error', message };
   }
   const { topology, options } = decoded;
+  if (options.embed && !atStartup) {
+    // The embed view is a page mode decided at load (it switches autosave off): reload into it.
+    location.reload();
+    return { kind: 'none' };
+  }
   if (options.embed) {
     ctx.store.getState().replaceDocument(topology);
     ctx.store.temporal.getState().clear();
