@@ -13,6 +13,7 @@ import {
   A_ABANDONED,
   A_BUFFERED,
   A_DONE,
+  A_FREE,
   A_RUNNING,
   S_ACKED,
   S_BUFFERED,
@@ -46,10 +47,10 @@ export function enqueue(e: Engine, q: QueueRt, d: number, edge: number): void {
   }
   e.touchQueue(q);
   dl.state[d] = S_READY;
-  dl.node[d] = q.node;
-  dl.path[d] = q.path;
-  dl.enqueuedAt[d] = e.now;
-  dl.order[d] = q.nextOrder++;
+  dl.node[dl.slot[d]!] = q.node;
+  dl.path[dl.slot[d]!] = q.path;
+  dl.enqueuedAt[dl.slot[d]!] = e.now;
+  dl.order[dl.slot[d]!] = q.nextOrder++;
   q.ready.push(d);
   e.trace.push(e.now, T.T_ENQUEUE, q.node, edge, msg, d, 0);
   const proj = e.paths[q.path]!.projection;
@@ -74,11 +75,11 @@ function groupAdd(q: QueueRt, key: number, delta: number): void {
 function requeue(e: Engine, q: QueueRt, d: number): void {
   const dl = e.deliveries;
   const node = e.model.nodes[q.node]!;
-  if (node.unlimitedRetry && e.now - dl.enqueuedAt[d]! >= node.retention) {
+  if (node.unlimitedRetry && e.now - dl.enqueuedAt[dl.slot[d]!]! >= node.retention) {
     if (q.groupBusy) groupAdd(q, e.messages.key[dl.msg[d]!]!, -1);
     e.stats[q.node]!.discarded++;
     e.terminate(d, S_DISCARDED);
-    e.trace.push(e.now, T.T_DISCARD, q.node, -1, dl.msg[d]!, d, dl.attempts[d]!);
+    e.trace.push(e.now, T.T_DISCARD, q.node, -1, dl.msg[d]!, d, dl.attempts[dl.slot[d]!]!);
     return;
   }
   e.touchQueue(q);
@@ -86,9 +87,9 @@ function requeue(e: Engine, q: QueueRt, d: number): void {
   if (q.groupBusy) {
     groupAdd(q, e.messages.key[dl.msg[d]!]!, -1);
     // Keep enqueue order: the retried message goes before later messages of its group.
-    const order = dl.order[d]!;
+    const order = dl.order[dl.slot[d]!]!;
     let i = q.ready.length;
-    while (i > 0 && dl.order[q.ready.at(i - 1)]! > order) i--;
+    while (i > 0 && dl.order[dl.slot[q.ready.at(i - 1)]!]! > order) i--;
     q.ready.insertAt(i, d);
   } else q.ready.push(d);
   e.markQueueDirty(q);
@@ -118,7 +119,8 @@ function drainQueue(e: Engine, q: QueueRt): void {
   while (idle < cs.length) {
     const i = nextReady(e, q);
     if (i < 0) return;
-    const c = e.consumers[cs[q.rr % cs.length]!]!;
+    const k = q.rr % cs.length;
+    const c = e.consumers[cs[k]!]!;
     q.rr++;
     if (c.busy >= c.concurrency || e.down[c.node]) {
       idle++;
@@ -127,7 +129,7 @@ function drainQueue(e: Engine, q: QueueRt): void {
     idle = 0;
     e.touchQueue(q);
     const d = takeReadyAt(q, i, e);
-    startAttempt(e, c, d, -1);
+    startAttempt(e, c, d, -1, q.consumeEdges[k]!);
   }
 }
 
@@ -139,7 +141,8 @@ function fillConsumer(e: Engine, c: ConsumerRt): void {
   const qs = c.queues;
   let idle = 0;
   while (c.busy < c.concurrency && idle < qs.length) {
-    const q = e.queues[qs[c.rrQueue % qs.length]!]!;
+    const k = c.rrQueue % qs.length;
+    const q = e.queues[qs[k]!]!;
     c.rrQueue++;
     const i = e.down[q.node] ? -1 : nextReady(e, q);
     if (i < 0) {
@@ -148,7 +151,7 @@ function fillConsumer(e: Engine, c: ConsumerRt): void {
     }
     idle = 0;
     e.touchQueue(q);
-    startAttempt(e, c, takeReadyAt(q, i, e), -1);
+    startAttempt(e, c, takeReadyAt(q, i, e), -1, c.queueEdges[k]!);
   }
 }
 
@@ -181,63 +184,76 @@ export function settle(e: Engine): void {
 // ---------------------------------------------------------------- attempts
 
 function addRunning(e: Engine, c: ConsumerRt, a: number): void {
-  e.attemptSlot[a] = c.running.length;
+  e.attempts.slot[a] = c.running.length;
   c.running.push(a);
 }
 
 function removeRunning(e: Engine, c: ConsumerRt, a: number): void {
-  const i = e.attemptSlot[a]!;
+  const i = e.attempts.slot[a]!;
   const last = c.running.pop()!;
   if (last !== a) {
     c.running[i] = last;
-    e.attemptSlot[last] = i;
+    e.attempts.slot[last] = i;
   }
+}
+
+/** Recycles an attempt row once it is neither running nor awaited by its broker. */
+export function maybeFree(e: Engine, a: number): void {
+  const at = e.attempts;
+  const st = at.state[a]!;
+  if (st === A_RUNNING || st === A_BUFFERED || st === A_FREE) return;
+  const dl = e.deliveries;
+  if (dl.attempt[dl.slot[at.delivery[a]!]!] === a) return;
+  at.release(a);
 }
 
 /**
  * Hands delivery `d` to a slot of consumer `c` (queue or stream: the attempt starts now; push
  * attempts were created on arrival, `existing` ≥ 0).
  */
-export function startAttempt(e: Engine, c: ConsumerRt, d: number, existing: number): number {
+export function startAttempt(e: Engine, c: ConsumerRt, d: number, existing: number, edge: number): number {
   const dl = e.deliveries;
   const at = e.attempts;
   const msg = dl.msg[d]!;
   let a = existing;
   if (a < 0) {
-    dl.attempts[d]!++;
-    dl.totalAttempts[d]!++;
-    a = at.add(d, c.node, e.now, dl.attempts[d]!);
-    e.ensureAttemptSlot(a);
-    dl.attempt[d] = a;
-    dl.lastAttempt[d] = a;
-    dl.lastConsumer[d] = c.node;
+    dl.attempts[dl.slot[d]!]!++;
+    dl.totalAttempts[dl.slot[d]!]!++;
+    a = at.add(d, c.node, e.now, dl.attempts[dl.slot[d]!]!, edge);
+    at.path[a] = dl.path[dl.slot[d]!]!;
+    at.total[a] = dl.totalAttempts[dl.slot[d]!]!;
+    dl.attempt[dl.slot[d]!] = a;
+    dl.lastStart[dl.slot[d]!] = e.now;
+    dl.lastConsumer[dl.slot[d]!] = c.node;
     dl.state[d] = S_INFLIGHT;
     e.stats[c.node]!.received++;
-    e.trace.push(e.now, T.T_DELIVER, c.node, -1, msg, d, dl.attempts[d]!);
+    e.trace.push(e.now, T.T_DELIVER, c.node, edge, msg, d, dl.attempts[dl.slot[d]!]!);
   }
   at.state[a] = A_RUNNING;
   c.busy++;
   addRunning(e, c, a);
   const node = e.model.nodes[c.node]!;
-  const path = e.paths[dl.path[d]!]!;
+  const path = e.paths[at.path[a]!]!;
   if (node.idempotent && path.processed.has(msg)) {
     // A duplicate this path already processed: skipped, no processing time, acked.
     e.stats[c.node]!.duplicatesSkipped++;
     e.trace.push(e.now, T.T_DUPLICATE, c.node, -1, msg, d, at.number[a]!);
     finishAttempt(e, c, a);
     succeed(e, c, a, d, path, false);
+    maybeFree(e, a);
     return a;
   }
   let pt = sample(node.processing, c.processingRng);
   const slow = e.slow[c.node]!;
   if (slow !== 1) pt *= slow;
-  e.schedule(e.now + pt, E_DONE, a, 0);
+  const gen = at.gen[a]!;
+  e.schedule(e.now + pt, E_DONE, a, gen);
   if (path.kind === PATH_QUEUE) {
     const vt = e.model.nodes[path.broker]!.visibilityTimeout;
     // The visibility timer only matters if the ack cannot arrive in time: schedule it lazily.
     if (pt >= vt) {
       at.timerSet[a] = 1;
-      e.schedule(at.start[a]! + vt, E_VT, a, 0);
+      e.schedule(at.start[a]! + vt, E_VT, a, gen);
     }
   }
   return a;
@@ -253,6 +269,7 @@ export function abandonAttempt(e: Engine, a: number): void {
   removeRunning(e, c, a);
   e.stats[c.node]!.abandoned++;
   e.markConsumerDirty(c.node);
+  maybeFree(e, a);
 }
 
 function finishAttempt(e: Engine, c: ConsumerRt, a: number): void {
@@ -263,11 +280,11 @@ function finishAttempt(e: Engine, c: ConsumerRt, a: number): void {
 }
 
 /** Whether this attempt fails, per the consumer's `failure` (any listed condition). */
-function fails(e: Engine, c: ConsumerRt, d: number): boolean {
+function fails(e: Engine, c: ConsumerRt, d: number, a: number): boolean {
   const f = e.model.nodes[c.node]!.failure;
   if (f === null) return false;
   const msg = e.deliveries.msg[d]!;
-  if (f.firstAttempts > 0 && e.deliveries.totalAttempts[d]! <= f.firstAttempts) return true;
+  if (f.firstAttempts > 0 && e.attempts.total[a]! <= f.firstAttempts) return true;
   if (f.types !== null && f.types.has(e.strings[e.messages.type[msg]!]!)) return true;
   if (f.keys !== null) {
     const key = e.messages.key[msg]!;
@@ -277,21 +294,23 @@ function fails(e: Engine, c: ConsumerRt, d: number): boolean {
 }
 
 /** E_DONE: an attempt's processing ends. */
-export function onAttemptDone(e: Engine, a: number): void {
+export function onAttemptDone(e: Engine, a: number, gen: number): void {
   const at = e.attempts;
-  if (at.state[a] !== A_RUNNING) return;
+  if (at.gen[a] !== gen || at.state[a] !== A_RUNNING) return;
   const c = e.consumers[at.consumer[a]!]!;
   const d = at.delivery[a]!;
   finishAttempt(e, c, a);
-  const path = e.paths[e.deliveries.path[d]!]!;
+  const path = e.paths[at.path[a]!]!;
   const msg = e.deliveries.msg[d]!;
-  if (fails(e, c, d)) {
+  if (fails(e, c, d, a)) {
     e.stats[c.node]!.failed++;
-    e.trace.push(e.now, T.T_NACK, c.node, -1, msg, d, at.number[a]!);
-    if (e.deliveries.attempt[d] === a) attemptFailed(e, d, path);
+    e.trace.push(e.now, T.T_NACK, c.node, at.edge[a]!, msg, d, at.number[a]!);
+    if (e.deliveries.attempt[e.deliveries.slot[d]!] === a) attemptFailed(e, d, path);
+    maybeFree(e, a);
     return;
   }
   succeed(e, c, a, d, path, true);
+  maybeFree(e, a);
 }
 
 /** A successful processing (or a skipped duplicate, `processed` false): effects, then the ack. */
@@ -313,7 +332,7 @@ function succeed(e: Engine, c: ConsumerRt, a: number, d: number, path: PathRt, p
     if (c.isProjection) e.trace.push(e.now, T.T_PROJECT, c.node, -1, msg, d, e.attempts.number[a]!);
     if (e.model.nodes[c.node]!.emits.length > 0) emitMessages(e, c.node, d, 'success');
   }
-  if (e.deliveries.attempt[d] !== a) return; // the broker gave up on this attempt: the ack is stale
+  if (e.deliveries.attempt[e.deliveries.slot[d]!] !== a) return; // the broker gave up on this attempt: the ack is stale
   if (path.kind !== PATH_GROUP && processed) {
     const loss = e.model.nodes[c.node]!.ackLoss;
     if (loss > 0 && c.ackRng.next() < loss) {
@@ -321,7 +340,7 @@ function succeed(e: Engine, c: ConsumerRt, a: number, d: number, path: PathRt, p
       return;
     }
   }
-  e.deliveries.attempt[d] = -1;
+  e.deliveries.attempt[e.deliveries.slot[d]!] = -1;
   st.acked++;
   st.latency.push(e.now - msgs.created[msg]!);
   e.terminate(d, S_ACKED);
@@ -341,11 +360,11 @@ function ackLost(e: Engine, a: number, d: number, path: PathRt): void {
     if (!e.attempts.timerSet[a]) {
       e.attempts.timerSet[a] = 1;
       const vt = e.model.nodes[path.broker]!.visibilityTimeout;
-      e.schedule(Math.max(e.now, e.attempts.start[a]! + vt), E_VT, a, 0);
+      e.schedule(Math.max(e.now, e.attempts.start[a]! + vt), E_VT, a, e.attempts.gen[a]!);
     }
   } else if (path.timeout === Infinity) {
     // A topic push without an ack is a failed push attempt.
-    e.deliveries.attempt[d] = -1;
+    e.deliveries.attempt[e.deliveries.slot[d]!] = -1;
     attemptFailed(e, d, path);
   }
   // A webhook attempt fails at send + timeout (already scheduled).
@@ -354,21 +373,20 @@ function ackLost(e: Engine, a: number, d: number, path: PathRt): void {
 /** The broker learns an attempt failed: retry after the backoff, or dead-letter when spent. */
 export function attemptFailed(e: Engine, d: number, path: PathRt): void {
   const dl = e.deliveries;
-  dl.attempt[d] = -1;
+  dl.attempt[dl.slot[d]!] = -1;
   const broker = path.broker;
   if (path.kind === PATH_QUEUE) {
     const node = e.model.nodes[broker]!;
     if (node.unlimitedRetry) {
       // SQS without a redrive policy: visible again when the visibility timeout of this receive ends.
-      const last = dl.lastAttempt[d]!;
-      const start = last >= 0 ? e.attempts.start[last]! : e.now;
+      const start = dl.lastStart[dl.slot[d]!]!;
       const readyAt = Math.max(e.now, start + node.visibilityTimeout);
       e.stats[broker]!.retried++;
       scheduleRetry(e, d, readyAt - e.now, broker);
       return;
     }
   }
-  if (dl.attempts[d]! >= path.retry.maxAttempts) {
+  if (dl.attempts[dl.slot[d]!]! >= path.retry.maxAttempts) {
     if (path.kind === PATH_QUEUE) {
       const q = e.queues[path.owner]!;
       if (q.groupBusy) {
@@ -381,12 +399,12 @@ export function attemptFailed(e: Engine, d: number, path: PathRt): void {
     return;
   }
   let delay: number;
-  const n = dl.attempts[d]!;
+  const n = dl.attempts[dl.slot[d]!]!;
   if (path.schedule !== null) delay = path.schedule[n - 1] ?? 0;
   else if (path.retry.backoff !== null) {
-    const prev = dl.prevDelay[d]! > 0 ? dl.prevDelay[d]! : path.retry.backoff.initial;
+    const prev = dl.prevDelay[dl.slot[d]!]! > 0 ? dl.prevDelay[dl.slot[d]!]! : path.retry.backoff.initial;
     delay = backoffDelay(path.retry.backoff, n, prev, path.backoffRng);
-    dl.prevDelay[d] = delay;
+    dl.prevDelay[dl.slot[d]!] = delay;
   } else delay = 0;
   e.stats[broker]!.retried++;
   scheduleRetry(e, d, delay, broker);
@@ -396,7 +414,7 @@ function scheduleRetry(e: Engine, d: number, delay: number, broker: number): voi
   const dl = e.deliveries;
   dl.state[d] = S_DELAY;
   e.lastChange = e.now;
-  e.trace.pushValue(e.now, T.T_RETRY, broker, dl.msg[d]!, d, dl.attempts[d]! + 1, delay);
+  e.trace.pushValue(e.now, T.T_RETRY, broker, dl.msg[d]!, d, dl.attempts[dl.slot[d]!]! + 1, delay);
   e.schedule(e.now + delay, E_READY, d, 0);
 }
 
@@ -404,7 +422,7 @@ function scheduleRetry(e: Engine, d: number, delay: number, broker: number): voi
 export function handleRetryReady(e: Engine, d: number): void {
   const dl = e.deliveries;
   if (dl.state[d] !== S_DELAY) return;
-  const path = e.paths[dl.path[d]!]!;
+  const path = e.paths[dl.path[dl.slot[d]!]!]!;
   if (e.down[path.broker]) {
     // A broker that is down hands nothing out; its timers run, the hand-out waits for it.
     const up = e.upTime(path.broker);
@@ -418,18 +436,25 @@ export function handleRetryReady(e: Engine, d: number): void {
 }
 
 /** E_VT: a queue attempt's visibility timeout expires. */
-export function onVisibilityTimeout(e: Engine, a: number): void {
+export function onVisibilityTimeout(e: Engine, a: number, gen: number): void {
+  if (e.attempts.gen[a] !== gen) return;
   const d = e.attempts.delivery[a]!;
   const dl = e.deliveries;
-  if (dl.attempt[d] !== a) return;
-  const path = e.paths[dl.path[d]!]!;
+  if (dl.attempt[dl.slot[d]!] !== a) return;
+  visibilityExpired(e, a, d);
+  maybeFree(e, a);
+}
+
+function visibilityExpired(e: Engine, a: number, d: number): void {
+  const dl = e.deliveries;
+  const path = e.paths[dl.path[dl.slot[d]!]!]!;
   e.attempts.expired[a] = 1;
-  dl.attempt[d] = -1;
+  dl.attempt[dl.slot[d]!] = -1;
   e.stats[path.broker]!.timeouts++;
   e.lastChange = e.now;
   e.trace.push(e.now, T.T_TIMEOUT, path.broker, -1, dl.msg[d]!, d, e.attempts.number[a]!);
   const q = e.queues[path.owner]!;
-  if (dl.attempts[d]! >= path.retry.maxAttempts) {
+  if (dl.attempts[dl.slot[d]!]! >= path.retry.maxAttempts) {
     if (q.groupBusy) {
       groupAdd(q, e.messages.key[dl.msg[d]!]!, -1);
       e.markQueueDirty(q);
@@ -438,21 +463,23 @@ export function onVisibilityTimeout(e: Engine, a: number): void {
     return;
   }
   e.stats[path.broker]!.retried++;
-  e.trace.pushValue(e.now, T.T_RETRY, path.broker, dl.msg[d]!, d, dl.attempts[d]! + 1, 0);
+  e.trace.pushValue(e.now, T.T_RETRY, path.broker, dl.msg[d]!, d, dl.attempts[dl.slot[d]!]! + 1, 0);
   dl.state[d] = S_DELAY;
   requeue(e, q, d);
 }
 
 /** E_WH_TIMEOUT: a webhook attempt was not acked within `timeout` of its send. */
-export function onWebhookTimeout(e: Engine, a: number): void {
+export function onWebhookTimeout(e: Engine, a: number, gen: number): void {
+  if (e.attempts.gen[a] !== gen) return;
   const d = e.attempts.delivery[a]!;
   const dl = e.deliveries;
-  if (dl.attempt[d] !== a) return;
-  const path = e.paths[dl.path[d]!]!;
+  if (dl.attempt[dl.slot[d]!] !== a) return;
+  const path = e.paths[dl.path[dl.slot[d]!]!]!;
   e.attempts.expired[a] = 1;
   e.stats[path.broker]!.timeouts++;
   e.trace.push(e.now, T.T_TIMEOUT, path.broker, -1, dl.msg[d]!, d, e.attempts.number[a]!);
   attemptFailed(e, d, path);
+  maybeFree(e, a);
 }
 
 // ---------------------------------------------------------------- push paths
@@ -463,36 +490,38 @@ export function pushAttempt(e: Engine, d: number, pathIndex: number, edge: numbe
   const c = e.consumers[path.consumer]!;
   const dl = e.deliveries;
   const msg = dl.msg[d]!;
-  dl.path[d] = pathIndex;
-  dl.node[d] = c.node;
-  dl.attempts[d]!++;
-  dl.totalAttempts[d]!++;
-  const a = e.attempts.add(d, c.node, e.now, dl.attempts[d]!);
-  e.ensureAttemptSlot(a);
-  dl.attempt[d] = a;
-  dl.lastAttempt[d] = a;
-  dl.lastConsumer[d] = c.node;
+  dl.path[dl.slot[d]!] = pathIndex;
+  dl.node[dl.slot[d]!] = c.node;
+  dl.attempts[dl.slot[d]!]!++;
+  dl.totalAttempts[dl.slot[d]!]!++;
+  const a = e.attempts.add(d, c.node, e.now, dl.attempts[dl.slot[d]!]!, edge);
+  e.attempts.path[a] = pathIndex;
+  e.attempts.total[a] = dl.totalAttempts[dl.slot[d]!]!;
+  dl.attempt[dl.slot[d]!] = a;
+  dl.lastStart[dl.slot[d]!] = e.now;
+  dl.lastConsumer[dl.slot[d]!] = c.node;
   if (path.projection >= 0) e.trackStale(d, path.projection);
   e.stats[c.node]!.received++;
-  e.trace.push(e.now, T.T_DELIVER, c.node, edge, msg, d, dl.attempts[d]!);
+  e.trace.push(e.now, T.T_DELIVER, c.node, edge, msg, d, dl.attempts[dl.slot[d]!]!);
   if (e.down[c.node]) {
     e.attempts.state[a] = A_DONE;
     e.stats[c.node]!.failed++;
-    e.trace.push(e.now, T.T_NACK, c.node, -1, msg, d, dl.attempts[d]!);
+    e.trace.push(e.now, T.T_NACK, c.node, edge, msg, d, dl.attempts[dl.slot[d]!]!);
     attemptFailed(e, d, path);
+    maybeFree(e, a);
     return;
   }
   e.attempts.state[a] = A_BUFFERED;
   dl.state[d] = S_BUFFERED;
   c.buffer.push(a);
-  if (path.timeout < Infinity) e.schedule(e.now + path.timeout, E_WH_TIMEOUT, a, 0);
+  if (path.timeout < Infinity) e.schedule(e.now + path.timeout, E_WH_TIMEOUT, a, e.attempts.gen[a]!);
   e.markConsumerDirty(c.node);
 }
 
 function runBuffered(e: Engine, c: ConsumerRt, a: number): void {
   const d = e.attempts.delivery[a]!;
-  if (e.deliveries.attempt[d] === a) e.deliveries.state[d] = S_INFLIGHT;
-  startAttempt(e, c, d, a);
+  if (e.deliveries.attempt[e.deliveries.slot[d]!] === a) e.deliveries.state[d] = S_INFLIGHT;
+  startAttempt(e, c, d, a, e.attempts.edge[a]!);
 }
 
 // ---------------------------------------------------------------- faults on consumers
@@ -518,24 +547,26 @@ export function onFaultConsumer(e: Engine, node: number, down: boolean): void {
     removeRunning(e, c, a);
     st.abandoned++;
     const d = at.delivery[a]!;
-    if (dl.attempt[d] !== a) continue;
-    const path = e.paths[dl.path[d]!]!;
+    if (dl.attempt[dl.slot[d]!] !== a) continue;
+    const path = e.paths[dl.path[dl.slot[d]!]!]!;
     if (path.kind === PATH_QUEUE) {
       if (!at.timerSet[a]) {
         at.timerSet[a] = 1;
         const vt = e.model.nodes[path.broker]!.visibilityTimeout;
-        e.schedule(Math.max(e.now, at.start[a]! + vt), E_VT, a, 0);
+        e.schedule(Math.max(e.now, at.start[a]! + vt), E_VT, a, at.gen[a]!);
       }
     } else if (path.kind === PATH_PUSH) attemptFailed(e, d, path);
     else abandonGroupAttempt(e, path, d);
+    maybeFree(e, a);
   }
   while (c.buffer.length > 0) {
     const a = c.buffer.shift();
     at.state[a] = A_DONE;
     st.failed++;
     const d = at.delivery[a]!;
-    e.trace.push(e.now, T.T_NACK, node, -1, dl.msg[d]!, d, at.number[a]!);
-    if (dl.attempt[d] === a) attemptFailed(e, d, e.paths[dl.path[d]!]!);
+    e.trace.push(e.now, T.T_NACK, node, at.edge[a]!, dl.msg[d]!, d, at.number[a]!);
+    if (dl.attempt[dl.slot[d]!] === a) attemptFailed(e, d, e.paths[dl.path[dl.slot[d]!]!]!);
+    maybeFree(e, a);
   }
   onMemberFault(e, c, true);
 }

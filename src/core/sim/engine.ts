@@ -94,6 +94,37 @@ interface ProducerStream {
   keyRng: Rng;
 }
 
+/** Most rows preallocated up front; tables grow past the estimate when a run needs more. */
+const MAX_PREALLOCATED = 1 << 22;
+
+/**
+ * Expected messages and deliveries of a run, from the producers' rates and the fan-out right after
+ * them: a first allocation that avoids growing (and copying) large tables. Only a hint.
+ */
+export function estimateSize(model: CompiledModel, duration: number): [number, number] {
+  let messages = 0;
+  let deliveries = 0;
+  for (const node of model.nodes) {
+    if (node.streams.length === 0) continue;
+    let fanOut = 0;
+    for (const ei of node.out) {
+      const target = model.nodes[model.edges[ei]!.to]!;
+      const copies = target.out.filter((o) => {
+        const k = model.edges[o]!.kind;
+        return k === 'subscribe' || k === 'endpoint' || k === 'bind';
+      }).length;
+      fanOut += Math.max(1, copies);
+    }
+    for (const s of node.streams) {
+      const byRate = s.rate * Math.max(0, duration - s.start) + (s.burst?.count ?? 0);
+      const n = Math.min(s.count, byRate * 1.05 + 16);
+      messages += n;
+      deliveries += n * fanOut;
+    }
+  }
+  return [Math.min(MAX_PREALLOCATED, Math.ceil(messages)), Math.min(MAX_PREALLOCATED, Math.ceil(deliveries))];
+}
+
 /** The engine's whole state. Fields are public for the sibling modules; the UI uses `Simulation`. */
 export class Engine {
   readonly model: CompiledModel;
@@ -102,8 +133,8 @@ export class Engine {
   readonly maxEvents: number;
   readonly heap = new EventHeap(4096);
   readonly trace: TraceStore;
-  readonly messages = new MessageTable();
-  readonly deliveries = new DeliveryTable();
+  readonly messages: MessageTable;
+  readonly deliveries: DeliveryTable;
   readonly attempts = new AttemptTable();
   /** Interned strings: message types, keys, routing keys. */
   readonly strings: string[] = [];
@@ -154,8 +185,6 @@ export class Engine {
   /** Terminal transitions of an already-terminal delivery (must stay 0). */
   doubleTerminal = 0;
   readonly faultActive: Uint8Array;
-  /** Position of each running attempt in its consumer's `running` list. */
-  attemptSlot = new Int32Array(1024);
   /** Per consumer, per emit: how many were sent (routing-key lists cycle). */
   readonly emitCounters: number[][];
 
@@ -165,6 +194,9 @@ export class Engine {
     this.duration = options.duration ?? model.duration;
     this.maxEvents = model.maxEvents;
     this.trace = options.traceStore ?? new TraceStore(options.trace !== false);
+    const [messages, deliveries] = estimateSize(model, this.duration);
+    this.messages = new MessageTable(messages);
+    this.deliveries = new DeliveryTable(deliveries);
     const n = model.nodes.length;
     this.stats = model.nodes.map(() => newStats());
     this.down = new Uint8Array(n);
@@ -195,15 +227,6 @@ export class Engine {
     }
     this.buildRuntimes();
     this.scheduleStart(options.redrive ?? {});
-  }
-
-  /** Makes room for attempt `a` in the per-attempt side columns. */
-  ensureAttemptSlot(a: number): void {
-    if (a >= this.attemptSlot.length) {
-      const next = new Int32Array(this.attemptSlot.length * 2);
-      next.set(this.attemptSlot);
-      this.attemptSlot = next;
-    }
   }
 
   /** Interns a string; returns its id. */
@@ -253,6 +276,7 @@ export class Engine {
           busy: 0,
           buffer: new IntDeque(16),
           queues: [],
+          queueEdges: [],
           rrQueue: 0,
           groups: [],
           running: [],
@@ -276,6 +300,7 @@ export class Engine {
           ready: new IntDeque(64),
           groupBusy: node.fifo ? new Map() : null,
           consumers: [],
+          consumeEdges: [],
           rr: 0,
           area: 0,
           lastT: 0,
@@ -295,8 +320,12 @@ export class Engine {
       const to = m.nodes[e.to]!;
       if (e.kind === 'consume') {
         const q = this.queues[this.queueOf[e.from]!]!;
-        if (!q.consumers.includes(e.to)) q.consumers.push(e.to);
-        this.consumers[e.to]!.queues.push(this.queueOf[e.from]!);
+        if (!q.consumers.includes(e.to)) {
+          q.consumers.push(e.to);
+          q.consumeEdges.push(e.index);
+          this.consumers[e.to]!.queues.push(this.queueOf[e.from]!);
+          this.consumers[e.to]!.queueEdges.push(e.index);
+        }
         if (to.kind === 'projection') this.paths[q.path]!.projection = e.to;
       } else if ((e.kind === 'subscribe' || e.kind === 'endpoint') && (to.kind === 'consumer' || to.kind === 'projection')) {
         const p = this.newPath(PATH_PUSH, e.from, e.index, e.to, -1);
@@ -395,6 +424,7 @@ export class Engine {
       this.dispatchEvent(kind, heap.poppedA, heap.poppedB);
       this.steps++;
       if (heap.peekTime() > this.now || heap.size === 0) settle(this);
+      if (this.settled.length > 0) this.releaseSettled();
       if (this.trace.length >= this.maxEvents) {
         this.finish(true);
         return false;
@@ -430,7 +460,7 @@ export class Engine {
       if (!node.unlimitedRetry || q.ready.length === 0) continue;
       for (let i = 0; i < q.ready.length; i++) {
         const d = q.ready.at(i);
-        this.schedule(Math.max(this.now, this.deliveries.enqueuedAt[d]! + node.retention), E_RETENTION, d, q.node);
+        this.schedule(Math.max(this.now, this.deliveries.enqueuedAt[this.deliveries.slot[d]!]! + node.retention), E_RETENTION, d, q.node);
       }
     }
   }
@@ -444,13 +474,13 @@ export class Engine {
         this.arrive(a, b);
         break;
       case E_DONE:
-        onAttemptDone(this, a);
+        onAttemptDone(this, a, b);
         break;
       case E_VT:
-        onVisibilityTimeout(this, a);
+        onVisibilityTimeout(this, a, b);
         break;
       case E_WH_TIMEOUT:
-        onWebhookTimeout(this, a);
+        onWebhookTimeout(this, a, b);
         break;
       case E_READY:
         handleRetryReady(this, a);
@@ -537,7 +567,7 @@ export class Engine {
     const rng = this.edgeRng[edge];
     if (rng) {
       this.deliveries.state[d] = S_TRANSIT;
-      this.deliveries.node[d] = -1;
+      this.deliveries.node[this.deliveries.slot[d]!] = -1;
       this.schedule(this.now + sample(this.model.edges[edge]!.latency!, rng), E_ARRIVE, d, edge);
     } else this.arrive(d, edge);
   }
@@ -670,7 +700,7 @@ export class Engine {
     s.counts[p]!++;
     if (s.groups.length === 0) {
       // Nobody reads the stream: the broker's acknowledgement of the append ends the delivery.
-      this.deliveries.node[d] = node.index;
+      this.deliveries.node[this.deliveries.slot[d]!] = node.index;
       this.trace.push(this.now, T.T_ENQUEUE, node.index, edge, msg, d, 0);
       this.terminate(d, S_ACKED);
       return;
@@ -688,7 +718,7 @@ export class Engine {
     events.push(msg);
     if (events.length > store.maxVersion) store.maxVersion = events.length;
     this.stats[node.index]!.appended++;
-    this.deliveries.node[d] = node.index;
+    this.deliveries.node[this.deliveries.slot[d]!] = node.index;
     this.trace.push(this.now, T.T_APPEND, node.index, edge, msg, d, events.length);
     this.terminate(d, S_ACKED);
     // Catch-up subscriptions: every appended event, in append order.
@@ -707,15 +737,19 @@ export class Engine {
     st.received++;
     const msg = this.deliveries.msg[d]!;
     st.latency.push(this.now - this.messages.created[msg]!);
-    this.deliveries.node[d] = node.index;
+    this.deliveries.node[this.deliveries.slot[d]!] = node.index;
     this.held[node.index]!.push(d);
     this.terminate(d, S_DEADLETTERED);
-    this.trace.push(this.now, T.T_DEADLETTER, node.index, edge, msg, d, this.deliveries.attempts[d]!);
+    this.trace.push(this.now, T.T_DEADLETTER, node.index, edge, msg, d, this.deliveries.attempts[this.deliveries.slot[d]!]!);
   }
 
   // ---------------------------------------------------------------- terminal states
 
-  /** Moves a delivery to a terminal state, once. */
+  /**
+   * Moves a delivery to a terminal state, once. Its live slot is recycled at the end of the step
+   * (code later in the same step may still read it); a dead-lettered delivery keeps its slot, since
+   * a redrive sends it back.
+   */
   terminate(d: number, state: number): void {
     const dl = this.deliveries;
     const prev = dl.state[d]!;
@@ -724,6 +758,20 @@ export class Engine {
     this.terminalByState[state]!++;
     this.lastChange = this.now;
     if (this.staleTracked.has(d)) this.untrackStale(d);
+    if (state !== S_DEADLETTERED) this.settled.push(d);
+  }
+
+  /** Deliveries settled during this step, whose live slots are recycled when it ends. */
+  readonly settled: number[] = [];
+
+  private releaseSettled(): void {
+    const dl = this.deliveries;
+    const list = this.settled;
+    for (let i = 0; i < list.length; i++) {
+      const d = list[i]!;
+      if (dl.state[d]! >= S_ACKED && dl.state[d] !== S_DEADLETTERED) dl.releaseSlot(d);
+    }
+    list.length = 0;
   }
 
   /**
@@ -733,19 +781,19 @@ export class Engine {
   deadLetter(broker: number, d: number): void {
     const dl = this.deliveries;
     const msg = dl.msg[d]!;
-    const last = dl.lastConsumer[d]!;
+    const last = dl.lastConsumer[dl.slot[d]!]!;
     if (last >= 0 && this.model.nodes[last]!.emits.length > 0) emitMessages(this, last, d, 'dead-letter');
     const edge = this.deadLetterEdge[broker]!;
-    dl.origin[d] = broker;
+    dl.origin[dl.slot[d]!] = broker;
     this.lastChange = this.now;
     if (edge >= 0) {
       this.stats[broker]!.deadLettered++;
-      dl.node[d] = -1;
+      dl.node[dl.slot[d]!] = -1;
       this.sendOverEdge(d, edge);
     } else {
       this.stats[broker]!.discarded++;
       this.terminate(d, S_DISCARDED);
-      this.trace.push(this.now, T.T_DISCARD, broker, -1, msg, d, dl.attempts[d]!);
+      this.trace.push(this.now, T.T_DISCARD, broker, -1, msg, d, dl.attempts[dl.slot[d]!]!);
     }
   }
 
@@ -759,12 +807,12 @@ export class Engine {
       this.stats[node]!.redriven++;
       this.terminalByState[S_DEADLETTERED]!--;
       dl.state[d] = S_TRANSIT;
-      dl.attempts[d] = 0;
-      dl.prevDelay[d] = 0;
+      dl.attempts[dl.slot[d]!] = 0;
+      dl.prevDelay[dl.slot[d]!] = 0;
       this.lastChange = this.now;
-      const origin = dl.origin[d]!;
+      const origin = dl.origin[dl.slot[d]!]!;
       this.trace.push(this.now, T.T_REDRIVE, node, -1, dl.msg[d]!, d, 0);
-      const path = this.paths[dl.path[d]!]!;
+      const path = this.paths[dl.path[dl.slot[d]!]!]!;
       if (this.model.nodes[origin]!.kind === 'queue') {
         enqueue(this, this.queues[this.queueOf[origin]!]!, d, -1);
       } else if (path.kind === PATH_PUSH) {
@@ -778,14 +826,14 @@ export class Engine {
   private onRetention(d: number, queueNode: number): void {
     const dl = this.deliveries;
     const q = this.queues[this.queueOf[queueNode]!]!;
-    if (dl.state[d] !== 1 /* S_READY */ || dl.node[d] !== queueNode) return;
+    if (dl.state[d] !== 1 /* S_READY */ || dl.node[dl.slot[d]!] !== queueNode) return;
     for (let i = 0; i < q.ready.length; i++) {
       if (q.ready.at(i) === d) {
         this.touchQueue(q);
         q.ready.removeAt(i);
         this.stats[queueNode]!.discarded++;
         this.terminate(d, S_DISCARDED);
-        this.trace.push(this.now, T.T_DISCARD, queueNode, -1, dl.msg[d]!, d, dl.attempts[d]!);
+        this.trace.push(this.now, T.T_DISCARD, queueNode, -1, dl.msg[d]!, d, dl.attempts[dl.slot[d]!]!);
         return;
       }
     }
@@ -872,7 +920,7 @@ export class Engine {
     }
     let list = proj.pending.get(key);
     if (!list) proj.pending.set(key, (list = []));
-    const created = this.deliveries.created[d]!;
+    const created = this.deliveries.created[this.deliveries.slot[d]!]!;
     let i = list.length;
     while (i > 0 && list[i - 1]! > created) i--;
     list.splice(i, 0, created);
@@ -891,7 +939,7 @@ export class Engine {
     const key = this.messages.key[this.deliveries.msg[d]!]!;
     const list = proj.pending.get(key);
     if (!list) return;
-    const i = list.indexOf(this.deliveries.created[d]!);
+    const i = list.indexOf(this.deliveries.created[this.deliveries.slot[d]!]!);
     if (i >= 0) list.splice(i, 1);
   }
 

@@ -99,6 +99,8 @@ export interface QueueRt {
   /** FIFO: per message group (key id, −1 unkeyed), deliveries in flight or waiting a retry delay. */
   groupBusy: Map<number, number> | null;
   consumers: number[];
+  /** The consume edge of each consumer. */
+  consumeEdges: number[];
   rr: number;
   area: number;
   lastT: number;
@@ -129,6 +131,8 @@ export interface GroupRt {
   stream: number;
   name: string;
   members: number[];
+  /** The group edge of each member. */
+  memberEdges: number[];
   alive: boolean[];
   parts: PartitionRt[];
   lag: number;
@@ -153,6 +157,8 @@ export interface ConsumerRt {
   buffer: IntDeque;
   /** Queue runtimes it pulls from. */
   queues: number[];
+  /** The consume edge of each. */
+  queueEdges: number[];
   rrQueue: number;
   /** Group runtimes it is a member of. */
   groups: number[];

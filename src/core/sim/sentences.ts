@@ -14,8 +14,8 @@ export interface SentenceContext {
   messageLabel(msg: number): string;
   /** The causing message id, −1. */
   causeOf(msg: number): number;
-  /** Attempt budget of the delivery's path (Infinity: unlimited). */
-  maxAttempts(delivery: number): number;
+  /** Attempt budget of the path an edge leads a delivery over (Infinity: unlimited or unknown). */
+  maxAttempts(edge: number): number;
   /** Routing key of a message. */
   routingKey(msg: number): string;
   /** The record after `index`, if any (a nack followed by its retry reads as one sentence). */
@@ -34,7 +34,7 @@ function trim(x: number, decimals: number): string {
 }
 
 function attemptText(ctx: SentenceContext, rec: TraceRecord): string {
-  const max = rec.delivery >= 0 ? ctx.maxAttempts(rec.delivery) : Infinity;
+  const max = rec.edge >= 0 ? ctx.maxAttempts(rec.edge) : Infinity;
   return Number.isFinite(max) ? `attempt ${rec.attempt} of ${max}` : `attempt ${rec.attempt}`;
 }
 

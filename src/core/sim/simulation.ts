@@ -209,10 +209,7 @@ export class Simulation {
       edgeTarget: (i) => this.model.edges[i]?.to ?? -1,
       messageLabel: (id) => `${e.strings[e.messages.type[id]!]} #${id}`,
       causeOf: (id) => e.messages.cause[id]!,
-      maxAttempts: (d) => {
-        const p = e.deliveries.path[d]!;
-        return p >= 0 ? e.paths[p]!.retry.maxAttempts : Infinity;
-      },
+      maxAttempts: (edge) => maxAttemptsOver(this.model, edge),
       routingKey: (id) => e.strings[e.messages.routingKey[id]!]!,
       recordAfter: (i) => (i + 1 < e.trace.length ? e.trace.get(i + 1) : undefined),
     };
@@ -249,7 +246,7 @@ export class Simulation {
       const st = dl.state[d]!;
       if (st >= S_ACKED) continue;
       if (st === S_TRANSIT || st === S_READY || st === S_INFLIGHT || st === S_DELAY || st === S_BUFFERED || st === S_LOG) {
-        live.push({ delivery: d, msg: dl.msg[d]!, state: STATE_NAMES[st]!, node: dl.node[d]! });
+        live.push({ delivery: d, msg: dl.msg[d]!, state: STATE_NAMES[st]!, node: dl.node[dl.slot[d]!]! });
       }
     }
     return { time: e.now, eventIndex: e.steps, events: e.trace.length, finished: e.finished, nodes, live };
@@ -288,6 +285,24 @@ export class Simulation {
     const next = new Simulation(this.topology, { ...this.options, redrive: extra }, this.model);
     next.seek(this.engine.steps);
     return next;
+  }
+}
+
+/** The attempt budget of the path a consume, subscribe, endpoint or group edge hands out over. */
+export function maxAttemptsOver(model: CompiledModel, edge: number): number {
+  const e = model.edges[edge];
+  if (!e) return Infinity;
+  const from = model.nodes[e.from]!;
+  switch (e.kind) {
+    case 'consume':
+      return from.retry.maxAttempts;
+    case 'group':
+      return e.retry?.maxAttempts ?? from.retry.maxAttempts;
+    case 'subscribe':
+    case 'endpoint':
+      return from.kind === 'eventstore' ? 1 : from.retry.maxAttempts;
+    default:
+      return Infinity;
   }
 }
 

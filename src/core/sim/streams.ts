@@ -15,7 +15,7 @@ import { E_REASSIGN } from './engine';
 import { A_ABANDONED, S_DELAY, S_LOG, S_ACKED } from './tables';
 import * as T from './trace';
 import type { ConsumerRt, GroupRt, PartitionRt, PathRt, StreamRt } from './runtime';
-import { abandonAttempt, startAttempt } from './consumers';
+import { abandonAttempt, maybeFree, startAttempt } from './consumers';
 
 /** Kafka's auto.commit.interval.ms default, in seconds. */
 export const COMMIT_INTERVAL = 5;
@@ -83,6 +83,7 @@ export function buildGroups(e: Engine): void {
         stream: node.index,
         name,
         members,
+        memberEdges: members.map((c) => edges.find((ei) => m.edges[ei]!.to === c)!),
         alive: members.map(() => true),
         parts: Array.from({ length: node.partitions }, () => ({
           deliveries: [],
@@ -121,9 +122,9 @@ export function appendToGroups(e: Engine, s: StreamRt, d: number, p: number, edg
     const g = e.groups[s.groups[i]!]!;
     const copy = i === 0 ? d : e.copyDelivery(d);
     dl.state[copy] = S_LOG;
-    dl.node[copy] = s.node;
-    dl.path[copy] = g.path;
-    dl.order[copy] = p;
+    dl.node[dl.slot[copy]!] = s.node;
+    dl.path[dl.slot[copy]!] = g.path;
+    dl.order[dl.slot[copy]!] = p;
     const part = g.parts[p]!;
     part.deliveries.push(copy);
     e.trace.push(e.now, T.T_ENQUEUE, s.node, edge, msg, copy, 0);
@@ -158,9 +159,9 @@ export function fillFromGroups(e: Engine, c: ConsumerRt): void {
           // Re-reading a record settled before a rewind: the broker hands out a new copy.
           const copy = e.copyDelivery(d);
           dl.state[copy] = S_LOG;
-          dl.node[copy] = g.stream;
-          dl.path[copy] = g.path;
-          dl.order[copy] = dl.order[d]!;
+          dl.node[dl.slot[copy]!] = g.stream;
+          dl.path[dl.slot[copy]!] = g.path;
+          dl.order[dl.slot[copy]!] = dl.order[dl.slot[d]!]!;
           part.deliveries[part.position] = copy;
           d = copy;
           const proj = e.paths[g.path]!.projection;
@@ -169,7 +170,7 @@ export function fillFromGroups(e: Engine, c: ConsumerRt): void {
         part.inflight = d;
         part.inflightRedrive = false;
       } else continue;
-      startAttempt(e, c, d, -1);
+      startAttempt(e, c, d, -1, g.memberEdges[m]!);
     }
   }
 }
@@ -180,7 +181,9 @@ function release(e: Engine, part: PartitionRt): void {
   const dl = e.deliveries;
   if (dl.state[d] === S_DELAY) dl.state[d] = S_LOG; // its retry timer will find it settled elsewhere
   else dl.state[d] = S_LOG;
-  dl.attempt[d] = -1;
+  const a = dl.attempt[dl.slot[d]!]!;
+  dl.attempt[dl.slot[d]!] = -1;
+  if (a >= 0) maybeFree(e, a);
   if (part.inflightRedrive) part.redrive.unshift(d);
   part.inflight = -1;
   part.inflightRedrive = false;
@@ -202,14 +205,14 @@ function advance(e: Engine, g: GroupRt, part: PartitionRt): void {
 /** A group record was processed: the group moves on. */
 export function onGroupAck(e: Engine, path: PathRt, d: number): void {
   const g = e.groups[path.owner]!;
-  const part = g.parts[e.deliveries.order[d]!]!;
+  const part = g.parts[e.deliveries.order[e.deliveries.slot[d]!]!]!;
   if (part.inflight === d) advance(e, g, part);
 }
 
 /** A group record's retries are spent: dead-letter it and move on. */
 export function onGroupExhausted(e: Engine, path: PathRt, d: number): void {
   const g = e.groups[path.owner]!;
-  const part = g.parts[e.deliveries.order[d]!]!;
+  const part = g.parts[e.deliveries.order[e.deliveries.slot[d]!]!]!;
   e.deadLetter(g.stream, d);
   if (part.inflight === d) advance(e, g, part);
 }
@@ -217,7 +220,7 @@ export function onGroupExhausted(e: Engine, path: PathRt, d: number): void {
 /** The in-place retry delay is over: the same record may be handed out again. */
 export function onGroupRetryReady(e: Engine, path: PathRt, d: number): void {
   const g = e.groups[path.owner]!;
-  const part = g.parts[e.deliveries.order[d]!]!;
+  const part = g.parts[e.deliveries.order[e.deliveries.slot[d]!]!]!;
   e.deliveries.state[d] = S_LOG;
   markOwnerDirty(e, g, part);
 }
@@ -225,15 +228,15 @@ export function onGroupRetryReady(e: Engine, path: PathRt, d: number): void {
 /** A member crashed while processing `d`: nothing is acked, the partition rewinds (see onMemberFault). */
 export function abandonGroupAttempt(e: Engine, path: PathRt, d: number): void {
   void path;
-  e.deliveries.attempt[d] = -1;
+  e.deliveries.attempt[e.deliveries.slot[d]!] = -1;
 }
 
 /** A redriven dead letter goes back to its group's partition, ahead of the next record. */
 export function onRedriveToGroup(e: Engine, d: number, path: PathRt): void {
   const g = e.groups[path.owner]!;
-  const part = g.parts[e.deliveries.order[d]!]!;
+  const part = g.parts[e.deliveries.order[e.deliveries.slot[d]!]!]!;
   e.deliveries.state[d] = S_LOG;
-  e.deliveries.node[d] = g.stream;
+  e.deliveries.node[e.deliveries.slot[d]!] = g.stream;
   part.redrive.push(d);
   markOwnerDirty(e, g, part);
 }
@@ -283,7 +286,7 @@ function reassignGroup(e: Engine, g: GroupRt): void {
     if (next === part.owner) return;
     const d = part.inflight;
     if (d >= 0) {
-      const a = e.deliveries.attempt[d]!;
+      const a = e.deliveries.attempt[e.deliveries.slot[d]!]!;
       if (a >= 0 && e.attempts.state[a] !== A_ABANDONED) abandonAttempt(e, a);
       release(e, part);
     }
