@@ -42,6 +42,7 @@ const TRIGGERS: Record<DiagnosticCode, () => ReturnType<typeof topology>> = {
   'redrive-without-source': () => plus([node('d', 'deadletter', { redrive: [{ at: 1 }] })]),
   'emits-without-outlet': () => topology([producer('p'), node('q', 'queue'), node('c', 'consumer', { emits: [{ type: 'X' }] })], baseEdges),
   'visibility-timeout-short': () => topology([producer('p'), node('q', 'queue', { visibilityTimeout: 1 }), node('c', 'consumer', { processingTime: 2 })], baseEdges),
+  'queue-overloaded': () => topology([producer('p', [{ type: 'T', rate: 20 }]), node('q', 'queue'), node('c', 'consumer')], baseEdges),
   'producer-no-messages': () => plus([producer('p2', [])], [edge('p2', 'q')]),
   'idle-group-members': () => plus([node('s', 'stream'), node('c2', 'consumer')], [edge('p', 's'), edge('s', 'c', { group: 'g' }), edge('s', 'c2', { group: 'g' })]),
   'binding-key-ignored': () => plus([node('x', 'exchange', { exchangeType: 'fanout' }), node('q2', 'queue')], [edge('x', 'q2', { bindingKey: 'a' })]),

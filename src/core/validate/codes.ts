@@ -150,6 +150,11 @@ const TABLE = {
     title: 'Visibility timeout shorter than processing',
     help: 'Messages become visible again while still being processed and are handed out twice. Raise the queue\'s visibilityTimeout above the processing time.',
   },
+  'queue-overloaded': {
+    severity: 'warning',
+    title: 'Queue cannot keep up',
+    help: 'Messages arrive faster than the consumers can process them (utilisation ≥ 100 %), so the queue and the waiting times grow without bound. Add consumers, raise their concurrency, or speed up processing.',
+  },
   'producer-no-messages': {
     severity: 'warning',
     title: 'Producer has no message streams',

@@ -12,6 +12,7 @@ import type { Topology } from '../schema/document';
 import { DIAGNOSTICS, type DiagnosticCode, type Severity } from './codes';
 import { buildContext, type Finding } from './context';
 import { checkBindings } from './rules/bindings';
+import { checkQueueCapacity } from './rules/capacity';
 import { checkCommands, checkEmitCycles, checkFilters } from './rules/messages';
 import { checkRetries } from './rules/retries';
 import { checkDuplicateIds, checkEdges, checkFaults } from './rules/structure';
@@ -58,6 +59,7 @@ export function validateTopology(topology: Topology): Diagnostic[] {
   checkFaults(ctx);
   checkWiring(ctx);
   checkRetries(ctx);
+  checkQueueCapacity(ctx);
   checkMessageTiming(ctx);
   checkGroups(ctx);
   const sent = sentMessages(ctx);
