@@ -247,3 +247,22 @@ test('the embed view shows the diagram read-only and never touches the autosave'
   expect(await page.evaluate(() => localStorage.getItem('fanout.autosave'))).toBe(saved);
   await page.screenshot({ path: `${OUT}/share-embed.png` });
 });
+
+test('a link made for Simulate mode says what it does when Simulate is not available', async ({ browser }) => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const { encodeShareFragment } = await import('../../src/core/codec/link');
+  const doc = JSON.parse(workQueue) as Topology;
+  await page.goto(`/#${encodeShareFragment(doc, { mode: 'simulate' })}`);
+  await expect.poll(async () => (await docOf(page)).name).toBe(doc.name);
+  const hasSimulate = await page.evaluate(() => {
+    try {
+      void window.__fanout!.runAction('mode.simulate');
+      return true;
+    } catch {
+      return false;
+    }
+  });
+  if (!hasSimulate) await expect(noticeText(page).filter({ hasText: 'Simulate mode' })).toBeVisible();
+  await context.close();
+});

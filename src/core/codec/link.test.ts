@@ -98,6 +98,14 @@ describe('share links', () => {
     expect(decoded.ok && decoded.options).toEqual({ mode: 'simulate', embed: true });
   });
 
+  it('reads embed only as embed=1 or embed=true', () => {
+    const fragment = encodeShareFragment(orderEvents);
+    for (const [suffix, embed] of [['&embed=1', true], ['&embed=true', true], ['&embed', undefined], ['&embed=0', undefined], ['&embed=yes', undefined]] as const) {
+      const decoded = decodeShareFragment(fragment + suffix);
+      expect(decoded.ok && decoded.options.embed, suffix).toBe(embed);
+    }
+  });
+
   it('ignores whitespace that mail clients insert and options it does not know', () => {
     const fragment = encodeShareFragment(orderEvents);
     const wrapped = `${fragment.slice(0, 70)}\n ${fragment.slice(70)}&utm_source=chat`;

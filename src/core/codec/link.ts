@@ -248,7 +248,8 @@ function parseOptions(parts: readonly string[]): ShareOptions {
     const value = eq >= 0 ? part.slice(eq + 1) : '';
     // Unknown options are ignored: a later Fanout may add some, and the diagram is still right.
     if (name === 'mode' && (value === 'simulate' || value === 'design')) options.mode = value;
-    if (name === 'embed') options.embed = value === '1' || value === 'true' || value === '';
+    // Exactly the forms the page checks before decoding (isEmbedFragment), so both always agree.
+    if (name === 'embed' && (value === '1' || value === 'true')) options.embed = true;
   }
   return options;
 }

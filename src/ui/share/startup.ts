@@ -11,6 +11,7 @@
  * After a link is opened the fragment is removed from the address bar, so a reload restores the
  * (autosaved) design instead of reopening the link over later edits.
  */
+import { ACTIONS, runAction } from '../../actions';
 import { openTopology } from '../../actions/share';
 import type { ActionContext } from '../../actions/types';
 import { decodeShareFragment, type ShareOptions } from '../../core/codec/link';
@@ -42,6 +43,27 @@ export type LinkOutcome =
   | { kind: 'declined' }
   | { kind: 'opened'; topology: Topology; options: ShareOptions };
 
+/**
+ * The action a `&mode=simulate` link runs once the design is open. The Simulate feature registers
+ * an action with this id; until it exists, the design opens in Design mode with a notice saying so.
+ */
+export const SIMULATE_ACTION_ID = 'mode.simulate';
+
+/** Switches to Simulate mode for a `mode=simulate` link, or says why it cannot. */
+export async function applyOpenMode(ctx: ActionContext, options: ShareOptions): Promise<void> {
+  if (options.mode !== 'simulate') return;
+  const simulate = ACTIONS.find((a) => a.id === SIMULATE_ACTION_ID);
+  if (!simulate) {
+    ctx.store.getState().notify('This link asks to open in Simulate mode, which this version of Fanout does not have yet: it opened in Design mode.', 'info');
+    return;
+  }
+  if (simulate.when && !simulate.when(ctx)) {
+    ctx.store.getState().notify('This link asks to open in Simulate mode, but the design cannot be simulated as it is: see Problems.', 'warning');
+    return;
+  }
+  await runAction(simulate, ctx);
+}
+
 /** Removes the fragment from the address bar without a reload or a history entry. */
 export function clearFragment(): void {
   history.replaceState(history.state, '', `${location.pathname}${location.search}`);
@@ -71,6 +93,7 @@ export async function openShareFragment(ctx: ActionContext, hash: string, atStar
     ctx.store.getState().replaceDocument(topology);
     ctx.store.temporal.getState().clear();
     requestAnimationFrame(() => ctx.canvas.fitView());
+    await applyOpenMode(ctx, options);
     return { kind: 'opened', topology, options };
   }
   const current = ctx.store.getState().document;
@@ -89,5 +112,6 @@ export async function openShareFragment(ctx: ActionContext, hash: string, atStar
   const opened = await openTopology(ctx, topology, 'the shared link');
   if (!opened) return { kind: 'declined' };
   clearFragment();
+  await applyOpenMode(ctx, options);
   return { kind: 'opened', topology, options };
 }
