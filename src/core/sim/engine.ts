@@ -69,6 +69,11 @@ export interface EngineOptions {
   trace?: boolean;
   /** Extra redrive instants per deadletter node id (the UI's redrive button). */
   redrive?: Record<string, number[]>;
+  /**
+   * Redrives requested while a run was on screen (the UI's button): each happens right after event
+   * number `afterEvent` (0: before the first), so a replay reproduces it at the same point.
+   */
+  redriveAfter?: { node: string; afterEvent: number }[];
   /** A store from an earlier identical run, rewound: a replay counts its records instead of writing them. */
   traceStore?: TraceStore;
 }
@@ -227,6 +232,21 @@ export class Engine {
     }
     this.buildRuntimes();
     this.scheduleStart(options.redrive ?? {});
+    this.injections = (options.redriveAfter ?? [])
+      .map((r) => ({ node: model.nodeIndex.get(r.node) ?? -1, after: r.afterEvent }))
+      .filter((r) => r.node >= 0 && model.nodes[r.node]!.kind === 'deadletter')
+      .sort((a, b) => a.after - b.after);
+    this.injectDue();
+  }
+
+  private readonly injections: { node: number; after: number }[];
+  private nextInjection = 0;
+
+  /** Schedules the redrives requested after the current event. */
+  private injectDue(): void {
+    while (this.nextInjection < this.injections.length && this.injections[this.nextInjection]!.after <= this.steps) {
+      this.schedule(this.now, E_REDRIVE, this.injections[this.nextInjection++]!.node, 0);
+    }
   }
 
   /** Interns a string; returns its id. */
@@ -425,6 +445,7 @@ export class Engine {
       this.steps++;
       if (heap.peekTime() > this.now || heap.size === 0) settle(this);
       if (this.settled.length > 0) this.releaseSettled();
+      if (this.nextInjection < this.injections.length) this.injectDue();
       if (this.trace.length >= this.maxEvents) {
         this.finish(true);
         return false;

@@ -273,16 +273,16 @@ export class Simulation {
   }
 
   /**
-   * The UI's redrive button: a new simulation whose deadletter node `nodeId` has an extra redrive
-   * entry at the current time, advanced to the same event. The topology is not changed; the caller
-   * may also add `{at}` to the document to keep it.
+   * The UI's redrive button: a new simulation, advanced to the same event, in which deadletter node
+   * `nodeId` redrives right after this event (recorded in its options as `redriveAfter`, so seeking
+   * and replaying reproduce it). This simulation is not changed; to keep the redrive in the
+   * document, add `{ "at": time }` to the node's `redrive`.
    */
   redrive(nodeId: string): Simulation {
     const idx = this.model.nodeIndex.get(nodeId);
     if (idx === undefined || this.model.nodes[idx]!.kind !== 'deadletter') throw new Error(`"${nodeId}" is not a dead-letter node`);
-    const extra = { ...(this.options.redrive ?? {}) };
-    extra[nodeId] = [...(extra[nodeId] ?? []), this.engine.now];
-    const next = new Simulation(this.topology, { ...this.options, redrive: extra }, this.model);
+    const redriveAfter = [...(this.options.redriveAfter ?? []), { node: nodeId, afterEvent: this.engine.steps }];
+    const next = new Simulation(this.topology, { ...this.options, redriveAfter }, this.model);
     next.seek(this.engine.steps);
     return next;
   }

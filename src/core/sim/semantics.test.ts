@@ -1,0 +1,465 @@
+import { describe, expect, it } from 'vitest';
+import { simulate } from './simulation';
+import { partitionForKey } from './murmur2';
+import { edge, topo } from './test-helpers';
+import type { TraceRecord } from './trace';
+
+type Rec = TraceRecord;
+function records(run: ReturnType<typeof simulate>, filter: (r: Rec) => boolean = () => true): Rec[] {
+  const out: Rec[] = [];
+  for (let i = 0; i < run.trace.length; i++) {
+    const r = run.trace.get(i);
+    if (filter(r)) out.push(r);
+  }
+  return out;
+}
+const nodeIndex = (run: ReturnType<typeof simulate>, id: string) => run.simulation.model.nodeIndex.get(id)!;
+const n = (x: unknown) => x as number;
+
+describe('topics: fan-out with filters', () => {
+  it('each matching subscription gets every matching message once; filters exclude the rest', () => {
+    const t = topo(
+      [
+        { id: 'p', kind: 'producer', messages: [{ type: 'A', rate: 10, arrival: 'constant', count: 20 }, { type: 'B', rate: 10, arrival: 'constant', count: 10 }] },
+        { id: 't', kind: 'topic' },
+        { id: 'qa', kind: 'queue' },
+        { id: 'qb', kind: 'queue' },
+        { id: 'qall', kind: 'queue' },
+        { id: 'ca', kind: 'consumer', processingTime: 0 },
+        { id: 'cb', kind: 'consumer', processingTime: 0 },
+        { id: 'call', kind: 'consumer', processingTime: 0 },
+        { id: 'push', kind: 'consumer', processingTime: 0 },
+      ],
+      [
+        edge('p', 't'),
+        edge('t', 'qa', { filter: { types: ['A'] } }),
+        edge('t', 'qb', { filter: { types: ['B'] } }),
+        edge('t', 'qall'),
+        edge('t', 'push', { filter: { types: ['B'] } }),
+        edge('qa', 'ca'),
+        edge('qb', 'cb'),
+        edge('qall', 'call'),
+      ],
+    );
+    const run = simulate(t);
+    const r = run.result;
+    expect(r.nodes['ca']!.processed).toBe(20);
+    expect(r.nodes['cb']!.processed).toBe(10);
+    expect(r.nodes['call']!.processed).toBe(30);
+    expect(r.nodes['push']!.processed).toBe(10);
+    expect(r.totals.deliveries).toBe(70);
+    expect(r.totals.acked).toBe(70);
+    // Each message id reaches qa at most once.
+    const ids = records(run, (x) => x.type === 'enqueue' && x.node === nodeIndex(run, 'qa')).map((x) => x.msg);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+});
+
+describe('exchanges', () => {
+  const build = (exchangeType: string, bindings: [string, string][], keys: string[], alternate: boolean) =>
+    topo(
+      [
+        { id: 'p', kind: 'producer', messages: [{ type: 'M', rate: 1, arrival: 'constant', count: keys.length, routingKey: keys }] },
+        { id: 'x', kind: 'exchange', exchangeType },
+        { id: 'q1', kind: 'queue' },
+        { id: 'q2', kind: 'queue' },
+        { id: 'alt', kind: 'queue' },
+        { id: 'c1', kind: 'consumer', processingTime: 0 },
+        { id: 'c2', kind: 'consumer', processingTime: 0 },
+      ],
+      [
+        edge('p', 'x'),
+        ...bindings.map(([q, k]) => edge('x', q, { kind: 'bind', bindingKey: k })),
+        ...(alternate ? [edge('x', 'alt', { kind: 'alternate' })] : []),
+        edge('q1', 'c1'),
+        edge('q2', 'c2'),
+      ],
+      { simulation: { duration: 100 } },
+    );
+
+  it('topic: RabbitMQ matching, at most one copy per queue, unroutable counted', () => {
+    const run = simulate(
+      build('topic', [['q1', 'order.*'], ['q1', 'order.#'], ['q2', '#.eu']], ['order.placed', 'order.placed.eu', 'invoice.eu', 'refund', ''], false),
+    );
+    const r = run.result;
+    // order.placed → q1 (two bindings, one copy); order.placed.eu → q1 + q2; invoice.eu → q2; refund and "" → unroutable.
+    expect(r.nodes['q1']!.received).toBe(2);
+    expect(r.nodes['q2']!.received).toBe(2);
+    expect(r.nodes['x']!.unroutable).toBe(2);
+    expect(r.totals.unroutable).toBe(2);
+    expect(r.totals.deliveries).toBe(6);
+    expect(r.conservation.ok).toBe(true);
+  });
+
+  it('direct: exact key; several queues may share one key; unroutable goes to the alternate edge', () => {
+    const r = simulate(build('direct', [['q1', 'a'], ['q2', 'a'], ['q2', 'b']], ['a', 'b', 'c', 'A'], true)).result;
+    expect(r.nodes['q1']!.received).toBe(1);
+    expect(r.nodes['q2']!.received).toBe(2);
+    expect(r.nodes['alt']!.received).toBe(2);
+    expect(r.nodes['x']!.unroutable).toBe(0);
+  });
+
+  it('fanout: every bound queue, routing key ignored', () => {
+    const r = simulate(build('fanout', [['q1', ''], ['q2', '']], ['x', 'y', 'z'], false)).result;
+    expect(r.nodes['q1']!.received).toBe(3);
+    expect(r.nodes['q2']!.received).toBe(3);
+  });
+});
+
+describe('streams', () => {
+  const streamTopo = (partitions: number, members: string[], extra: Record<string, unknown> = {}, consumer: Record<string, unknown> = {}) =>
+    topo(
+      [
+        { id: 'p', kind: 'producer', messages: [{ type: 'E', rate: 20, keys: 7, count: 200 }] },
+        { id: 's', kind: 'stream', partitions },
+        ...members.map((id) => ({ id, kind: 'consumer', processingTime: { dist: 'exponential', mean: 0.02 }, ...consumer })),
+        { id: 'audit', kind: 'consumer', processingTime: 0 },
+      ],
+      [edge('p', 's'), ...members.map((id) => edge('s', id, { kind: 'group', group: 'billing' })), edge('s', 'audit', { kind: 'group', group: 'audit' })],
+      extra,
+    );
+
+  it('keyed records go to murmur2 partitions; every group reads every record; per-key order holds', () => {
+    const run = simulate(streamTopo(3, ['m1', 'm2']));
+    const r = run.result;
+    const parts = r.nodes['s']!.partitions as number[];
+    expect(parts.reduce((a, b) => a + b, 0)).toBe(200);
+    const expected = [0, 0, 0];
+    for (const m of records(run, (x) => x.type === 'publish')) {
+      const key = run.simulation.message(m.msg).key!;
+      expected[partitionForKey(key, 3)]!++;
+    }
+    expect(parts).toEqual(expected);
+    expect(n(r.nodes['m1']!.processed) + n(r.nodes['m2']!.processed)).toBe(200);
+    expect(r.nodes['audit']!.processed).toBe(200);
+    expect(r.nodes['m1']!.outOfOrder).toBe(0);
+    expect(r.nodes['m2']!.outOfOrder).toBe(0);
+    // Range assignment over m1, m2: m1 gets partitions 0 and 1, m2 gets 2.
+    expect(r.nodes['m2']!.processed).toBe(parts[2]);
+    expect(r.conservation.ok).toBe(true);
+  });
+
+  it('members beyond the partition count are idle', () => {
+    const r = simulate(streamTopo(2, ['a1', 'a2', 'a3'])).result;
+    expect(r.nodes['a3']!.received).toBe(0);
+    expect(n(r.nodes['a1']!.processed) + n(r.nodes['a2']!.processed)).toBe(200);
+  });
+
+  it('a failing record blocks its partition (in-place retry), then is dead-lettered and the group moves on', () => {
+    const t = topo(
+      [
+        { id: 'p', kind: 'producer', messages: [{ type: 'E', rate: 1, arrival: 'constant', count: 3, key: 'k' }] },
+        { id: 's', kind: 'stream', retry: { maxAttempts: 3, backoff: { type: 'fixed', initial: 10 } } },
+        { id: 'c', kind: 'consumer', processingTime: 0, failure: { firstAttempts: 3 } },
+        { id: 'dlq', kind: 'deadletter' },
+      ],
+      [edge('p', 's'), edge('s', 'c', { kind: 'group', group: 'g' }), edge('s', 'dlq')],
+    );
+    const run = simulate(t);
+    const delivers = records(run, (x) => x.type === 'deliver').map((x) => [x.t, x.msg, x.attempt]);
+    // Message 0 fails at 0, 10, 20 → DLQ at 20; then message 1 (attempts counted per delivery) fails 3× too.
+    expect(delivers.slice(0, 4)).toEqual([
+      [0, 0, 1],
+      [10, 0, 2],
+      [20, 0, 3],
+      [20, 1, 1],
+    ]);
+    expect(run.result.nodes['dlq']!.received).toBe(3);
+    expect(run.result.nodes['s']!.deadLettered).toBe(3);
+  });
+
+  it('reproduces the reference §6 crash: 10 records, commit at 5, crash after 5–7 → 13 processings', () => {
+    const build = (idempotent: boolean) =>
+      topo(
+        [
+          { id: 'p', kind: 'producer', messages: [{ type: 'E', rate: 1, arrival: 'constant', count: 10 }] },
+          { id: 's', kind: 'stream' },
+          { id: 'c', kind: 'consumer', processingTime: 0.9, idempotent },
+        ],
+        [edge('p', 's'), edge('s', 'c', { kind: 'group', group: 'g' })],
+        { faults: [{ node: 'c', type: 'down', from: 8.5, to: 9 }] },
+      );
+    const plain = simulate(build(false)).result.nodes['c']!;
+    // Records 0–4 done by t=4.9, committed at t=5 (offset 5); 5–7 done by 7.9; crash at 8.5 with 8 in
+    // flight; back at 9: resumes from offset 5 → 5, 6, 7 again, then 8, 9.
+    expect(plain).toMatchObject({ processed: 13, duplicatesProcessed: 3, abandoned: 1 });
+    const idem = simulate(build(true)).result.nodes['c']!;
+    expect(idem).toMatchObject({ processed: 10, duplicatesSkipped: 3, duplicatesProcessed: 0 });
+  });
+
+  it('a member down past the session timeout loses its partitions to the others', () => {
+    const t = streamTopo(2, ['m1', 'm2'], { faults: [{ node: 'm1', type: 'down', from: 2, to: 100 }], simulation: { duration: 10 } });
+    const r = simulate(t).result;
+    expect(r.totals.pending).toBe(0);
+    expect(n(r.nodes['m2']!.processed)).toBeGreaterThan(n(r.nodes['m1']!.processed));
+    expect(r.conservation.ok).toBe(true);
+  });
+});
+
+describe('webhooks', () => {
+  const hook = (consumer: Record<string, unknown>, webhook: Record<string, unknown> = {}) =>
+    topo(
+      [
+        { id: 'p', kind: 'producer', messages: [{ type: 'W', rate: 1, arrival: 'constant', count: 1 }] },
+        { id: 'w', kind: 'webhook', ...webhook },
+        { id: 'c', kind: 'consumer', processingTime: 0, ...consumer },
+        { id: 'dlq', kind: 'deadletter' },
+      ],
+      [edge('p', 'w'), edge('w', 'c'), edge('w', 'dlq')],
+    );
+
+  it("follows Svix's schedule: attempts at 0, 5, 305, 2105 … then dead-letters after 8", () => {
+    const run = simulate(hook({ failure: { probability: 1 } }));
+    const times = records(run, (x) => x.type === 'deliver').map((x) => x.t);
+    expect(times).toEqual([0, 5, 305, 2105, 9305, 27305, 63305, 99305]);
+    expect(run.result.nodes['dlq']!.received).toBe(1);
+    expect(run.result.nodes['w']!.retried).toBe(7);
+  });
+
+  it('three failures then success finish at 2105 s', () => {
+    const run = simulate(hook({ failure: { firstAttempts: 3 } }));
+    expect(records(run, (x) => x.type === 'ack').map((x) => x.t)).toEqual([2105]);
+  });
+
+  it('an attempt not acked by send + timeout fails; the late work still takes effect', () => {
+    const run = simulate(hook({ processingTime: 20 }, { schedule: [1], timeout: 15 }));
+    const r = run.result;
+    // Attempt 1 at 0 times out at 15; attempt 2 at 16 (buffered until the slot frees at 20), times out at 31.
+    expect(records(run, (x) => x.type === 'timeout').map((x) => x.t)).toEqual([15, 31]);
+    expect(r.nodes['c']).toMatchObject({ processed: 2, acked: 0 });
+    expect(r.nodes['dlq']!.received).toBe(1);
+  });
+
+  it('an attempt to a consumer that is down fails at once', () => {
+    const run = simulate(hook({}, { schedule: [5] }));
+    expect(run.result.nodes['c']!.acked).toBe(1);
+    const down = simulate(
+      topo(
+        [
+          { id: 'p', kind: 'producer', messages: [{ type: 'W', rate: 1, arrival: 'constant', count: 1 }] },
+          { id: 'w', kind: 'webhook', schedule: [5] },
+          { id: 'c', kind: 'consumer', processingTime: 0 },
+        ],
+        [edge('p', 'w'), edge('w', 'c')],
+        { faults: [{ node: 'c', type: 'down', from: 0, to: 3 }] },
+      ),
+    );
+    expect(records(down, (x) => x.type === 'nack' || x.type === 'ack').map((x) => [x.type, x.t])).toEqual([
+      ['nack', 0],
+      ['ack', 5],
+    ]);
+  });
+});
+
+describe('consumers: ack loss, idempotency, ordering', () => {
+  const lossy = (idempotent: boolean) =>
+    topo(
+      [
+        { id: 'p', kind: 'producer', messages: [{ type: 'A', rate: 5, count: 300 }] },
+        { id: 'q', kind: 'queue', visibilityTimeout: 2 },
+        { id: 'c', kind: 'consumer', processingTime: 0.05, ackLoss: 0.2, idempotent, concurrency: 2 },
+      ],
+      [edge('p', 'q'), edge('q', 'c')],
+      { simulation: { duration: 1000 } },
+    );
+
+  it('an idempotent consumer processes each message id once under ack loss', () => {
+    const r = simulate(lossy(true)).result;
+    const c = r.nodes['c']!;
+    expect(c.processed).toBe(300);
+    expect(n(c.duplicatesSkipped)).toBeGreaterThan(20);
+    expect(c.duplicatesProcessed).toBe(0);
+    expect(n(r.nodes['q']!.timeouts)).toBeGreaterThan(20);
+    expect(r.conservation.ok).toBe(true);
+  });
+
+  it('a non-idempotent consumer processes the duplicates', () => {
+    const c = simulate(lossy(false)).result.nodes['c']!;
+    expect(n(c.duplicatesProcessed)).toBeGreaterThan(20);
+    expect(n(c.processed)).toBe(300 + n(c.duplicatesProcessed));
+  });
+
+  it('FIFO keeps per-key order through retries; a standard queue does not', () => {
+    const build = (fifo: boolean) =>
+      topo(
+        [
+          { id: 'p', kind: 'producer', messages: [{ type: 'A', rate: 20, keys: 3, count: 300 }] },
+          { id: 'q', kind: 'queue', fifo, retry: { maxAttempts: 100, backoff: { type: 'fixed', initial: 0.5 } } },
+          { id: 'c', kind: 'consumer', processingTime: { dist: 'exponential', mean: 0.02 }, concurrency: 4, failure: { probability: 0.3 } },
+        ],
+        [edge('p', 'q'), edge('q', 'c')],
+      );
+    const fifo = simulate(build(true)).result;
+    expect(fifo.nodes['c']!.outOfOrder).toBe(0);
+    expect(fifo.nodes['c']!.processed).toBe(300);
+    const standard = simulate(build(false)).result;
+    expect(n(standard.nodes['c']!.outOfOrder)).toBeGreaterThan(0);
+  });
+
+  it('emits inherit the key, carry a causation id, and dead-letter emits fire on exhaustion', () => {
+    const t = topo(
+      [
+        { id: 'p', kind: 'producer', messages: [{ type: 'Order', rate: 1, arrival: 'constant', count: 4, key: 'c42' }] },
+        { id: 'q', kind: 'queue', retry: { maxAttempts: 2 } },
+        { id: 'c', kind: 'consumer', processingTime: 0, failure: { types: ['Order'] }, emits: [{ type: 'OrderFailed', on: 'dead-letter' }, { type: 'Never' }] },
+        { id: 'dlq', kind: 'deadletter' },
+        { id: 'out', kind: 'queue' },
+      ],
+      [edge('p', 'q'), edge('q', 'c'), edge('q', 'dlq'), edge('c', 'out')],
+    );
+    const run = simulate(t);
+    const emits = records(run, (x) => x.type === 'emit');
+    expect(emits.length).toBe(4);
+    for (const e of emits) {
+      const m = run.simulation.message(e.msg);
+      expect(m.type).toBe('OrderFailed');
+      expect(m.key).toBe('c42');
+      expect(run.simulation.message(m.cause).type).toBe('Order');
+    }
+    expect(run.result.nodes['out']!.received).toBe(4);
+  });
+});
+
+describe('queues: capacity, faults, redrive', () => {
+  it('capacity with reject refuses; drop-head dead-letters the oldest ready', () => {
+    const build = (overflow: string) =>
+      topo(
+        [
+          { id: 'p', kind: 'producer', messages: [{ type: 'A', rate: 0, burst: { at: 0, count: 10 } }] },
+          { id: 'q', kind: 'queue', capacity: 3, overflow },
+          { id: 'c', kind: 'consumer', processingTime: 1 },
+          { id: 'dlq', kind: 'deadletter' },
+        ],
+        [edge('p', 'q'), edge('q', 'c'), edge('q', 'dlq')],
+      );
+    const rej = simulate(build('reject')).result;
+    // All 10 arrive at t=0 before the consumer takes one: 3 held, 7 refused.
+    expect(rej.nodes['q']!.rejected).toBe(7);
+    expect(rej.nodes['c']!.processed).toBe(3);
+    const drop = simulate(build('drop-head')).result;
+    expect(drop.nodes['dlq']!.received).toBe(7);
+    expect(drop.nodes['c']!.processed).toBe(3);
+    expect(drop.conservation.ok).toBe(true);
+  });
+
+  it('a consumer that goes down abandons its work; it comes back through the visibility timeout', () => {
+    const t = topo(
+      [
+        { id: 'p', kind: 'producer', messages: [{ type: 'A', rate: 1, arrival: 'constant', count: 1 }] },
+        { id: 'q', kind: 'queue', visibilityTimeout: 10 },
+        { id: 'c', kind: 'consumer', processingTime: 2 },
+      ],
+      [edge('p', 'q'), edge('q', 'c')],
+      { faults: [{ node: 'c', type: 'down', from: 1, to: 5 }] },
+    );
+    const run = simulate(t);
+    expect(records(run, (x) => x.type === 'deliver').map((x) => x.t)).toEqual([0, 10]);
+    expect(run.result.nodes['c']).toMatchObject({ abandoned: 1, processed: 1, acked: 1 });
+    expect(run.result.nodes['q']!.timeouts).toBe(1);
+  });
+
+  it('a broker that is down rejects publishes, counted on the publisher', () => {
+    const t = topo(
+      [
+        { id: 'p', kind: 'producer', messages: [{ type: 'A', rate: 1, arrival: 'constant', count: 10 }] },
+        { id: 'q', kind: 'queue' },
+        { id: 'c', kind: 'consumer', processingTime: 0 },
+      ],
+      [edge('p', 'q'), edge('q', 'c')],
+      { faults: [{ node: 'q', type: 'down', from: 2, to: 5 }] },
+    );
+    const r = simulate(t).result;
+    expect(r.nodes['p']!.rejected).toBe(3);
+    expect(r.totals.rejected).toBe(3);
+    expect(r.nodes['c']!.processed).toBe(7);
+  });
+
+  it('slow multiplies processing times of attempts that start in [from, to)', () => {
+    const t = topo(
+      [
+        { id: 'p', kind: 'producer', messages: [{ type: 'A', rate: 1, arrival: 'constant', count: 3 }] },
+        { id: 'q', kind: 'queue' },
+        { id: 'c', kind: 'consumer', processingTime: 0.1 },
+      ],
+      [edge('p', 'q'), edge('q', 'c')],
+      { faults: [{ node: 'c', type: 'slow', factor: 5, from: 1, to: 2 }] },
+    );
+    const acks = records(simulate(t), (x) => x.type === 'ack').map((x) => Number(x.t.toFixed(9)));
+    expect(acks).toEqual([0.1, 1.5, 2.1]);
+  });
+
+  it('redrive sends dead letters back with a fresh budget', () => {
+    const t = topo(
+      [
+        { id: 'p', kind: 'producer', messages: [{ type: 'A', rate: 1, arrival: 'constant', count: 5 }] },
+        { id: 'q', kind: 'queue', retry: { maxAttempts: 2 } },
+        { id: 'c', kind: 'consumer', processingTime: 0, failure: { firstAttempts: 3 } },
+        { id: 'dlq', kind: 'deadletter', redrive: [{ at: 100 }] },
+      ],
+      [edge('p', 'q'), edge('q', 'c'), edge('q', 'dlq')],
+    );
+    const run = simulate(t);
+    const r = run.result;
+    expect(r.nodes['dlq']).toMatchObject({ received: 5, redriven: 5, held: 0 });
+    // firstAttempts counts across the redrive: 2 failures, dead letter, 1 failure, success.
+    expect(r.nodes['c']).toMatchObject({ processed: 5, acked: 5, failed: 15 });
+    expect(r.totals).toMatchObject({ deliveries: 5, acked: 5, deadLettered: 0 });
+    expect(r.conservation.ok).toBe(true);
+    // The UI's button: a redrive at the current time, on a new simulation.
+    const sim = run.simulation;
+    const plain = simulate({ ...t, nodes: t.nodes.map((x) => (x.id === 'dlq' ? { id: 'dlq', kind: 'deadletter' as const } : x)) });
+    expect(plain.result.nodes['dlq']!.held).toBe(5);
+    const again = plain.simulation.redrive('dlq').runToEnd();
+    expect(again.nodes['dlq']!.redriven).toBe(5);
+    expect(again.totals.acked).toBe(5);
+    expect(plain.result.nodes['dlq']!.held).toBe(5);
+    expect(sim.finished).toBe(true);
+  });
+});
+
+describe('projections and event stores', () => {
+  it('reads at readRate, stale reads with a consistency lag', () => {
+    const t = topo(
+      [
+        { id: 'p', kind: 'producer', messages: [{ type: 'A', rate: 5, keys: 3 }] },
+        { id: 't', kind: 'topic' },
+        { id: 'view', kind: 'projection', processingTime: { dist: 'exponential', mean: 0.15 }, readRate: 10 },
+      ],
+      [edge('p', 't'), edge('t', 'view')],
+    );
+    const result = simulate(t).result;
+    const r = result.nodes['view']!;
+    // Poisson reads at 10/s until the run ends: 10·T ± 4·√(10·T).
+    const expected = 10 * result.simulatedTime;
+    expect(Math.abs(n(r.reads) - expected)).toBeLessThan(4 * Math.sqrt(expected) + 1);
+    expect(n(r.staleReads)).toBeGreaterThan(0);
+    expect(n(r.staleReads)).toBeLessThan(n(r.reads));
+    expect((r.consistencyLag as { mean: number }).mean).toBeGreaterThan(0);
+  });
+
+  it('an event store appends per entity, replays state, and feeds catch-up subscriptions in order', () => {
+    const t = topo(
+      [
+        { id: 'p', kind: 'producer', messages: [{ type: 'Deposited', rate: 10, keys: 4, count: 40 }, { type: 'Withdrawn', rate: 5, keys: 4, count: 10 }] },
+        { id: 'store', kind: 'eventstore' },
+        { id: 'balances', kind: 'projection', processingTime: 0.01 },
+      ],
+      [edge('p', 'store'), edge('store', 'balances')],
+    );
+    const run = simulate(t);
+    const r = run.result;
+    expect(r.nodes['store']).toMatchObject({ appended: 50, entities: 4 });
+    expect(r.nodes['balances']!.processed).toBe(50);
+    expect(r.nodes['balances']!.outOfOrder).toBe(0);
+    const keys = run.simulation.entityKeys('store');
+    let total = 0;
+    for (const k of keys) {
+      const ent = run.simulation.entity('store', k);
+      total += ent.events.length;
+      expect(ent.state.version).toBe(ent.events.length);
+      expect((ent.state.countsByType['Deposited'] ?? 0) + (ent.state.countsByType['Withdrawn'] ?? 0)).toBe(ent.events.length);
+    }
+    expect(total).toBe(50);
+    expect(Math.max(...keys.map((k) => run.simulation.entity('store', k).events.length))).toBe(r.nodes['store']!.maxVersion);
+  });
+});
