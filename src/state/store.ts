@@ -67,10 +67,54 @@ export interface NodeOverlay {
 export interface EdgeOverlay {
   inFlight?: number;
 }
+/**
+ * Simulate mode's view state (filled by `src/ui/simulate`'s controller, read by the canvas and the
+ * player). `step` is the moment shown: the number of trace-producing simulation events applied.
+ */
 export interface SimulationSlice {
   nodes: Readonly<Record<string, NodeOverlay>>;
   edges: Readonly<Record<string, EdgeOverlay>>;
+  /** Design or Simulate (the editor-mode machine decides; this mirrors it for rendering). */
+  mode: 'design' | 'simulate';
+  /** Player state from the run-control machine. */
+  player: 'idle' | 'running' | 'paused' | 'finished';
+  /** Worker progress: computing the trace, done, failed. */
+  run: 'none' | 'computing' | 'done' | 'error';
+  /** Step shown, steps known so far, and the simulated clock at the step shown. */
+  step: number;
+  steps: number;
+  time: number;
+  /** Step the node overlays were computed for (they follow `step` asynchronously). */
+  overlayStep: number;
+  /** Simulated seconds per real second while playing (0.25–100). */
+  speed: number;
+  /** Seed of the run shown (the document's `simulation.seed` unless the Seed field overrides it). */
+  seed: number;
+  /** The document changed since the run was computed: offer "Re-run". */
+  outOfDate: boolean;
+  /** Why the run failed or could not start. */
+  error: string | null;
+  /** Message chosen on the canvas or in the log, for the journey view. */
+  selectedMessage: number | null;
 }
+
+/** A simulation slice with nothing running (design mode). */
+export const IDLE_SIMULATION: SimulationSlice = {
+  nodes: {},
+  edges: {},
+  mode: 'design',
+  player: 'idle',
+  run: 'none',
+  step: 0,
+  steps: 0,
+  time: 0,
+  overlayStep: -1,
+  speed: 1,
+  seed: 1,
+  outOfDate: false,
+  error: null,
+  selectedMessage: null,
+};
 
 export interface FanoutState {
   document: Topology;
@@ -86,6 +130,8 @@ export interface FanoutState {
   beginGesture(): void;
   /** Ends it: the whole gesture becomes one undo step (none when nothing changed). */
   endGesture(): void;
+  /** Whether a gesture is under way (expensive derived work such as validation waits for its end). */
+  inGesture(): boolean;
   undo(): void;
   redo(): void;
   select(selection: Partial<Selection>): void;
@@ -93,6 +139,8 @@ export interface FanoutState {
   notify(message: string, tone?: Notice['tone']): number;
   dismissNotice(id: number): void;
   setDiagnostics(list: readonly EditorDiagnostic[], forDocument: Topology): void;
+  /** Updates Simulate mode's view state (never undoable). */
+  setSimulation(patch: Partial<SimulationSlice>): void;
 }
 
 type Undoable = Pick<FanoutState, 'document'>;
@@ -125,7 +173,7 @@ export function createFanoutStore(initial: Topology = emptyDocument(), now: () =
           cleanDocument: initial,
         },
         diagnostics: { list: [], byNode: {}, byEdge: {}, forDocument: null },
-        simulation: { nodes: {}, edges: {} },
+        simulation: IDLE_SIMULATION,
 
         edit(change, options) {
           const before = get().document;
@@ -166,6 +214,9 @@ export function createFanoutStore(initial: Topology = emptyDocument(), now: () =
           const past = [...t.pastStates, { document: start }].slice(-UNDO_LIMIT);
           temporalApi().setState({ pastStates: past, futureStates: [] });
         },
+        inGesture() {
+          return gestureStart !== null;
+        },
         undo() {
           lastCoalesce = null;
           temporalApi().getState().undo();
@@ -195,6 +246,9 @@ export function createFanoutStore(initial: Topology = emptyDocument(), now: () =
         },
         setDiagnostics(list, forDocument) {
           set({ diagnostics: indexDiagnostics(list, forDocument) });
+        },
+        setSimulation(patch) {
+          set({ simulation: { ...get().simulation, ...patch } });
         },
       }),
       {

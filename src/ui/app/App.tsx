@@ -12,6 +12,10 @@ import { Palette } from '../panels/Palette';
 import { Problems } from '../panels/Problems';
 import { useDiagnostics } from '../panels/use-diagnostics';
 import { ShareHost } from '../share/ShareHost';
+import { SimulationController } from '../simulate/controller';
+import { SimulationControllerContext } from '../simulate/controller-context';
+import { SimulateCanvasLayer, SimulateDock } from '../simulate/SimulateDock';
+import { createSimWorker } from '../simulate/worker-client';
 import { useFanoutStore } from '../store-context';
 import { ActionContextReact, browserClipboard } from './actions-context';
 import { bootstrap, installTestingHook } from './bootstrap';
@@ -55,6 +59,8 @@ export function App() {
     }),
     [],
   );
+  const simulation = useMemo(() => new SimulationController(store, createSimWorker), [store]);
+  useEffect(() => () => simulation.dispose(), [simulation]);
   const ctx = useMemo<ActionContext>(() => ({ store, canvas, dialogs, clipboard: browserClipboard }), [store, canvas, dialogs]);
   const ctxRef = useRef(ctx);
   ctxRef.current = ctx;
@@ -87,6 +93,7 @@ export function App() {
 
   return (
     <ActionContextReact.Provider value={ctx}>
+      <SimulationControllerContext.Provider value={simulation}>
       <div className="fo-app">
         <Header />
         <div className="fo-body">
@@ -94,8 +101,10 @@ export function App() {
           <main className="fo-main" aria-label="Canvas area" data-testid="canvas-area">
             <div className="fo-canvas">
               <Canvas colorMode={theme} onContextMenu={onContextMenu} onlyRenderVisibleElements={large} />
+              <SimulateCanvasLayer />
             </div>
             <Problems />
+            <SimulateDock />
           </main>
           <Inspector />
         </div>
@@ -106,6 +115,7 @@ export function App() {
         {dialog?.kind === 'examples' && <ExamplesDialog onClose={closeDialog} />}
         {dialog?.kind === 'confirm' && <ConfirmDialog question={dialog.question} confirmLabel={dialog.confirmLabel} onAnswer={dialog.answer} />}
       </div>
+      </SimulationControllerContext.Provider>
     </ActionContextReact.Provider>
   );
 }

@@ -9,6 +9,7 @@ import { useFanout, useFanoutStore } from '../store-context';
 import { useEnabled, useRunAction } from './actions-context';
 import { TOOLBAR_ICONS } from './icons';
 import { IS_MAC } from './ShortcutsDialog';
+import { SimulateToggle } from '../simulate/SimulateToggle';
 
 const TOOLBAR = ACTIONS.filter((a) => a.places?.includes('toolbar'));
 /** Where a thin divider separates toolbar groups. */
@@ -65,6 +66,7 @@ export function Header() {
         <h1 className="fo-brand__name">Fanout</h1>
       </div>
       <DocumentName />
+      <SimulateToggle />
       <div className="fo-toolbar" role="toolbar" aria-label="Editor toolbar">
         {TOOLBAR.map((a, i) => (
           <span key={a.id} className={`fo-toolbar__slot${GROUP_START.has(a.id) ? ' fo-toolbar__slot--group' : ''}`}>

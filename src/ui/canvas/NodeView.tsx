@@ -38,7 +38,7 @@ function SimulationOverlay({ id }: { id: string }) {
   return (
     <div className={`fo-node__overlay fo-node__overlay--${overlay.state ?? 'idle'}`}>
       {Object.entries(overlay.counters).map(([name, value]) => (
-        <span key={name}>
+        <span key={name} data-counter={name}>
           {name} <b>{value}</b>
         </span>
       ))}

@@ -1,0 +1,61 @@
+/**
+ * Simulate mode's two places in the shell: the canvas layer (player bar and the moving-message
+ * overlay, over the canvas) and the dock under the canvas (event log, journey, metrics, results,
+ * event-store and projection views, as tabs). Both render nothing in Design mode.
+ */
+import { useEffect, useState } from 'react';
+import { useFanout } from '../store-context';
+import { useSimulationController, useTraceVersion } from './controller-context';
+import { Player } from './Player';
+import { Results } from './Results';
+import './simulate.css';
+
+declare global {
+  interface Window {
+    /** Testing hook for Simulate (e2e reads the final result and the trace size from it). */
+    __fanoutSimulation?: import('./controller').SimulationController;
+  }
+}
+
+export function SimulateCanvasLayer() {
+  const controller = useSimulationController();
+  const mode = useFanout((s) => s.simulation.mode);
+  useEffect(() => {
+    window.__fanoutSimulation = controller;
+  }, [controller]);
+  if (mode !== 'simulate') return null;
+  return (
+    <div className="fo-sim-layer">
+      <Player />
+    </div>
+  );
+}
+
+type Tab = 'log' | 'journey' | 'metrics' | 'results' | 'stores';
+const TABS: { id: Tab; label: string }[] = [{ id: 'results', label: 'Results' }];
+
+export function SimulateDock() {
+  const controller = useSimulationController();
+  useTraceVersion(controller);
+  const mode = useFanout((s) => s.simulation.mode);
+  const run = useFanout((s) => s.simulation.run);
+  const step = useFanout((s) => s.simulation.step);
+  const steps = useFanout((s) => s.simulation.steps);
+  const [tab, setTab] = useState<Tab>('results');
+  if (mode !== 'simulate') return null;
+  const atEnd = run === 'done' && step >= steps;
+  return (
+    <section className="fo-dock" aria-label="Simulation panels">
+      <div className="fo-dock__tabs" role="tablist" aria-label="Simulation views">
+        {TABS.map((t) => (
+          <button key={t.id} type="button" role="tab" id={`fo-tab-${t.id}`} aria-selected={tab === t.id} aria-controls={`fo-panel-${t.id}`} onClick={() => setTab(t.id)}>
+            {t.label}
+          </button>
+        ))}
+      </div>
+      <div className="fo-dock__panel" role="tabpanel" id={`fo-panel-${tab}`} aria-labelledby={`fo-tab-${tab}`}>
+        {tab === 'results' && <Results result={atEnd ? (controller.finalResult ?? controller.resultAtStep) : controller.resultAtStep} atEnd={atEnd} />}
+      </div>
+    </section>
+  );
+}

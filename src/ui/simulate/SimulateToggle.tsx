@@ -1,0 +1,69 @@
+/**
+ * The header's Design | Simulate switch (two buttons with pressed state, accessible names "Design"
+ * and "Simulate"), and the player's keyboard: Space plays/pauses, → / ← step — only in Simulate and
+ * never while typing in a field. Mounted with the header so its key listener is registered before
+ * the editor's shortcuts (which would otherwise nudge selected nodes with the arrows).
+ */
+import { useEffect, useRef } from 'react';
+import { useFanout } from '../store-context';
+import { useSimulationController } from './controller-context';
+import type { SimulationController } from './controller';
+
+function isTyping(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  if (target.isContentEditable) return true;
+  const tag = target.tagName;
+  if (tag === 'TEXTAREA' || tag === 'SELECT') return true;
+  if (tag !== 'INPUT') return false;
+  return !['checkbox', 'radio', 'button', 'submit'].includes((target as HTMLInputElement).type);
+}
+
+function usePlayerKeys(controller: SimulationController, active: boolean) {
+  const activeRef = useRef(active);
+  activeRef.current = active;
+  // Registered once, at mount, so it precedes the editor's capture listener (see the file comment).
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (!activeRef.current || event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return;
+      if (isTyping(event.target) || document.querySelector('dialog[open], .fo-menu')) return;
+      const target = event.target as HTMLElement | null;
+      // A range input (the Timeline) handles its own arrows.
+      if (target instanceof HTMLInputElement && target.type === 'range' && event.key !== ' ') return;
+      if (event.key === ' ') {
+        if (target?.tagName === 'BUTTON') return; // the focused button's own click
+        controller.togglePlay();
+      } else if (event.key === 'ArrowRight' && !event.shiftKey) controller.stepForward();
+      else if (event.key === 'ArrowLeft' && !event.shiftKey) controller.stepBack();
+      else return;
+      event.preventDefault();
+      event.stopImmediatePropagation();
+    };
+    window.addEventListener('keydown', onKeyDown, true);
+    return () => window.removeEventListener('keydown', onKeyDown, true);
+  }, [controller]);
+}
+
+export function SimulateToggle() {
+  const controller = useSimulationController();
+  const mode = useFanout((s) => s.simulation.mode);
+  usePlayerKeys(controller, mode === 'simulate');
+  return (
+    <div className="fo-modes" role="group" aria-label="Mode">
+      <button type="button" className="fo-modes__button" aria-pressed={mode === 'design'} onClick={() => mode !== 'design' && controller.exit()}>
+        Design
+      </button>
+      <button
+        type="button"
+        className="fo-modes__button fo-modes__button--simulate"
+        aria-pressed={mode === 'simulate'}
+        title="Run the design step by step (the design must have no errors)"
+        onClick={() => mode !== 'simulate' && controller.enter()}
+      >
+        <svg viewBox="0 0 16 16" width="12" height="12" aria-hidden="true">
+          <path d="M4 2.5v11l9-5.5z" fill="currentColor" />
+        </svg>
+        Simulate
+      </button>
+    </div>
+  );
+}

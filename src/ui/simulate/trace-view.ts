@@ -1,0 +1,195 @@
+/**
+ * The page's copy of a run's trace, assembled from the worker's transferred slices: growable
+ * struct-of-arrays columns (the same layout as the engine's chunks), the step table (record count
+ * and simulated time after each step) and the message table (type, key, cause, creation time).
+ *
+ * Everything the player needs that does not depend on live engine state is served from here
+ * without asking the worker: the event log (sentences via the engine's pure `describeRecord`), the
+ * step ↔ record mapping, times, journeys and the moving-message overlay. No React, no DOM.
+ */
+import { describeRecord, TRACE_TYPES, type SentenceContext, type TraceRecord, type TraceType } from '../../core/sim';
+import type { RunEdgeInfo, RunNodeInfo, TraceSlice } from '../../worker/protocol';
+
+type Growable = Float64Array | Int32Array | Uint8Array | Uint16Array;
+
+function grow<T extends Growable>(a: T, need: number): T {
+  if (need <= a.length) return a;
+  let n = Math.max(1024, a.length * 2);
+  while (n < need) n *= 2;
+  const next = new (a.constructor as new (n: number) => T)(n);
+  next.set(a);
+  return next;
+}
+
+export const TYPE_INDEX: Readonly<Record<TraceType, number>> = Object.fromEntries(TRACE_TYPES.map((t, i) => [t, i])) as Record<TraceType, number>;
+
+export class TraceView {
+  records = 0;
+  steps = 0;
+  messages = 0;
+  t = new Float64Array(0);
+  type = new Uint8Array(0);
+  node = new Int32Array(0);
+  edge = new Int32Array(0);
+  msg = new Int32Array(0);
+  delivery = new Int32Array(0);
+  attempt = new Uint16Array(0);
+  value = new Float64Array(0);
+  /** Record count after step k+1 (index k). */
+  stepEnd = new Int32Array(0);
+  msgType = new Int32Array(0);
+  msgKey = new Int32Array(0);
+  msgRoutingKey = new Int32Array(0);
+  msgCreated = new Float64Array(0);
+  msgCause = new Int32Array(0);
+  msgSender = new Int32Array(0);
+  readonly strings: string[] = [];
+  private ctx: SentenceContext;
+
+  constructor(
+    readonly nodes: readonly RunNodeInfo[],
+    readonly edges: readonly RunEdgeInfo[],
+  ) {
+    this.ctx = {
+      nodeName: (i) => this.nodes[i]?.name ?? `node ${i}`,
+      edgeTarget: (i) => this.edges[i]?.to ?? -1,
+      messageLabel: (id) => this.messageLabel(id),
+      causeOf: (id) => (id >= 0 && id < this.messages ? this.msgCause[id]! : -1),
+      maxAttempts: (edge) => this.edges[edge]?.maxAttempts ?? Infinity,
+      routingKey: (id) => (id >= 0 && id < this.messages ? (this.strings[this.msgRoutingKey[id]!] ?? '') : ''),
+      recordAfter: (i) => (i + 1 < this.records ? this.record(i + 1) : undefined),
+    };
+  }
+
+  /** Appends a slice from the worker (slices arrive in order). */
+  append(s: TraceSlice): void {
+    if (s.start !== this.records) throw new Error(`trace slice starts at record ${s.start}, expected ${this.records}`);
+    const n = this.records + s.count;
+    this.t = grow(this.t, n);
+    this.type = grow(this.type, n);
+    this.node = grow(this.node, n);
+    this.edge = grow(this.edge, n);
+    this.msg = grow(this.msg, n);
+    this.delivery = grow(this.delivery, n);
+    this.attempt = grow(this.attempt, n);
+    this.value = grow(this.value, n);
+    const at = this.records;
+    this.t.set(s.t, at);
+    this.type.set(s.type, at);
+    this.node.set(s.node, at);
+    this.edge.set(s.edge, at);
+    this.msg.set(s.msg, at);
+    this.delivery.set(s.delivery, at);
+    this.attempt.set(s.attempt, at);
+    this.value.set(s.value, at);
+    this.records = n;
+
+    const steps = this.steps + s.stepRecordEnd.length;
+    this.stepEnd = grow(this.stepEnd, steps);
+    this.stepEnd.set(s.stepRecordEnd, this.steps);
+    this.steps = steps;
+
+    for (const str of s.newStrings) this.strings.push(str);
+    const m = s.messageStart + s.msgType.length;
+    if (s.msgType.length > 0) {
+      this.msgType = grow(this.msgType, m);
+      this.msgKey = grow(this.msgKey, m);
+      this.msgRoutingKey = grow(this.msgRoutingKey, m);
+      this.msgCreated = grow(this.msgCreated, m);
+      this.msgCause = grow(this.msgCause, m);
+      this.msgSender = grow(this.msgSender, m);
+      this.msgType.set(s.msgType, s.messageStart);
+      this.msgKey.set(s.msgKey, s.messageStart);
+      this.msgRoutingKey.set(s.msgRoutingKey, s.messageStart);
+      this.msgCreated.set(s.msgCreated, s.messageStart);
+      this.msgCause.set(s.msgCause, s.messageStart);
+      this.msgSender.set(s.msgSender, s.messageStart);
+      this.messages = m;
+    }
+  }
+
+  /** Records visible after `step` steps. */
+  recordsAt(step: number): number {
+    if (step <= 0) return 0;
+    return this.stepEnd[Math.min(step, this.steps) - 1]!;
+  }
+
+  /** Simulated clock after `step` steps (0 before the first). */
+  timeAt(step: number): number {
+    const r = this.recordsAt(step);
+    return r > 0 ? this.t[r - 1]! : 0;
+  }
+
+  /** The step after which record `index` is visible (the step that wrote it). */
+  stepOfRecord(index: number): number {
+    let lo = 0;
+    let hi = this.steps - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.stepEnd[mid]! > index) hi = mid;
+      else lo = mid + 1;
+    }
+    return lo + 1;
+  }
+
+  /** The last step whose time is ≤ `time` (0 if none). */
+  stepAtTime(time: number): number {
+    let lo = 0;
+    let hi = this.steps;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.timeAt(mid) <= time) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  record(i: number): TraceRecord {
+    if (i < 0 || i >= this.records) throw new RangeError(`no trace record ${i}`);
+    const rec: TraceRecord = {
+      index: i,
+      t: this.t[i]!,
+      type: TRACE_TYPES[this.type[i]!]!,
+      node: this.node[i]!,
+      edge: this.edge[i]!,
+      msg: this.msg[i]!,
+      delivery: this.delivery[i]!,
+      attempt: this.attempt[i]!,
+    };
+    const v = this.value[i]!;
+    if (!Number.isNaN(v)) rec.value = v;
+    return rec;
+  }
+
+  sentence(i: number): string {
+    return describeRecord(this.record(i), this.ctx);
+  }
+
+  messageType(id: number): string {
+    return id >= 0 && id < this.messages ? (this.strings[this.msgType[id]!] ?? '?') : '?';
+  }
+
+  messageKey(id: number): string | null {
+    if (id < 0 || id >= this.messages) return null;
+    const k = this.msgKey[id]!;
+    return k >= 0 ? (this.strings[k] ?? null) : null;
+  }
+
+  messageLabel(id: number): string {
+    return `${this.messageType(id)} #${id}`;
+  }
+
+  /** Distinct message types seen so far, in first-seen order (for colours and filters). */
+  messageTypes(): string[] {
+    const seen = new Set<number>();
+    const out: string[] = [];
+    for (let i = 0; i < this.messages; i++) {
+      const t = this.msgType[i]!;
+      if (!seen.has(t)) {
+        seen.add(t);
+        out.push(this.strings[t]!);
+      }
+    }
+    return out;
+  }
+}
