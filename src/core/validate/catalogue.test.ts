@@ -51,6 +51,8 @@ const TRIGGERS: Record<DiagnosticCode, () => ReturnType<typeof topology>> = {
   'binding-never-matches': () => plus([node('x', 'exchange', { exchangeType: 'direct' }), node('q2', 'queue')], [edge('p', 'x'), edge('x', 'q2', { bindingKey: 'a' })]),
   'filter-never-matches': () => topology(base, [edge('p', 'q', { filter: { types: ['Nope'] } }), edge('q', 'c')]),
   'deadletter-unconnected': () => plus([node('d', 'deadletter')]),
+  'setting-ignored': () =>
+    topology([producer('p'), node('t', 'topic', { retry: { maxAttempts: 3 } }), node('q', 'queue'), node('c', 'consumer')], [edge('p', 't'), edge('t', 'q'), edge('q', 'c')]),
   'no-inlet': () => plus([node('t', 'topic')]),
   'outlet-without-emits': () => plus([node('t', 'topic')], [edge('c', 't')]),
 };

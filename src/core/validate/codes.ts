@@ -196,6 +196,11 @@ const TABLE = {
     title: 'Dead-letter node not connected',
     help: 'Nothing dead-letters to this node. Connect a deadLetter edge from a queue, topic, stream or webhook.',
   },
+  'setting-ignored': {
+    severity: 'info',
+    title: 'Setting has no effect here',
+    help: 'The setting does not apply where it is, so changing it changes nothing. Move it to where it applies, or remove it.',
+  },
   'no-inlet': {
     severity: 'info',
     title: 'Nothing sends here',

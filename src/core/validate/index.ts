@@ -15,6 +15,7 @@ import { checkBindings } from './rules/bindings';
 import { checkQueueCapacity } from './rules/capacity';
 import { checkCommands, checkEmitCycles, checkFilters } from './rules/messages';
 import { checkRetries } from './rules/retries';
+import { checkIgnoredSettings } from './rules/settings';
 import { checkDuplicateIds, checkEdges, checkFaults } from './rules/structure';
 import { checkGroups, checkMessageTiming } from './rules/timing';
 import { checkWiring } from './rules/wiring';
@@ -60,6 +61,7 @@ export function validateTopology(topology: Topology): Diagnostic[] {
   checkWiring(ctx);
   checkRetries(ctx);
   checkQueueCapacity(ctx);
+  checkIgnoredSettings(ctx);
   checkMessageTiming(ctx);
   checkGroups(ctx);
   const sent = sentMessages(ctx);

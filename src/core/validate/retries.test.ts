@@ -71,3 +71,30 @@ describe('visibility-timeout-short', () => {
     expect(meanOf({ dist: 'lognormal', median: 1, p99: Math.exp(2.326_347_874) })).toBeCloseTo(Math.exp(0.5), 6);
   });
 });
+
+describe('setting-ignored', () => {
+  it("informs that a topic's retry does nothing when every subscriber is a queue", () => {
+    const make = (subscriber: string) =>
+      topology(
+        [producer('p'), node('t', 'topic', retry3), node('q', 'queue'), node('c', 'consumer'), node('d', 'deadletter')],
+        [edge('p', 't'), edge('t', subscriber), ...(subscriber === 'q' ? [edge('q', 'c')] : []), edge('t', 'd')],
+      );
+    expect(withCode(make('q'), 'setting-ignored')).toMatchObject([{ severity: 'info', path: 'nodes[1].retry' }]);
+    expect(withCode(make('c'), 'setting-ignored')).toEqual([]);
+  });
+
+  it('informs that ackLoss does nothing on a consumer that reads only streams', () => {
+    const make = (more: Record<string, unknown>) =>
+      topology([producer('p'), node('s', 'stream'), node('c', 'consumer', more)], [edge('p', 's'), edge('s', 'c', { group: 'g' })]);
+    expect(withCode(make({ ackLoss: 0.1 }), 'setting-ignored')).toMatchObject([{ path: 'nodes[2].ackLoss' }]);
+    expect(withCode(make({}), 'setting-ignored')).toEqual([]);
+  });
+
+  it("informs that a stream's retry is overridden by every group", () => {
+    const t = topology(
+      [producer('p'), node('s', 'stream', { retry: { maxAttempts: 1 } }), node('c', 'consumer')],
+      [edge('p', 's'), edge('s', 'c', { group: 'g', retry: { maxAttempts: 1 } })],
+    );
+    expect(withCode(t, 'setting-ignored')).toMatchObject([{ path: 'nodes[1].retry', edgeIds: ['e1'] }]);
+  });
+});
