@@ -145,11 +145,19 @@ export function toAsyncApi(topology: Topology): Obj {
   if (usesAmqp) servers.rabbitmq = { host: 'localhost:5672', protocol: 'amqp', protocolVersion: '0.9.1', description: 'The RabbitMQ broker of the exchanges and the queues they feed.' };
   if (usesKafka) servers.kafka = { host: 'localhost:9092', protocol: 'kafka', description: 'The Kafka cluster of the streams.' };
 
+  const bindingsByQueue = new Map<string, { exchange: string; bindingKey: string }[]>();
+  for (const e of edges) {
+    if (e.kind !== 'bind') continue;
+    const list = bindingsByQueue.get(e.to.id) ?? [];
+    list.push({ exchange: e.from.id, bindingKey: e.edge.bindingKey ?? '' });
+    bindingsByQueue.set(e.to.id, list);
+  }
+
   const channels: Obj = {};
   for (const node of channelNodes) {
     const channel: Obj = { address: node.id };
     if (node.label) channel.title = node.label;
-    const bindingKeys = edges.filter((e) => e.to.id === node.id && e.kind === 'bind').map((e) => ({ exchange: e.from.id, bindingKey: e.edge.bindingKey ?? '' }));
+    const bindingKeys = bindingsByQueue.get(node.id) ?? [];
     let description = CHANNEL_DESCRIPTIONS[node.kind] ?? '';
     if (bindingKeys.length > 0) description += ` Bound with: ${bindingKeys.map((b) => `${b.exchange} "${b.bindingKey}"`).join(', ')}.`;
     if (node.notes) description += `\n\n${node.notes}`;
