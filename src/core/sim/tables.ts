@@ -383,7 +383,6 @@ export class DeliveryTable {
     this.msg[id] = msg;
     this.state[id] = S_TRANSIT;
     const s = this.allocSlot();
-    for (let j = 0; j < id; j++) if (this.slot[j] === s) throw new Error(`slot ${s} of ${j} (state ${this.state[j]}) reused for ${id}`);
     this.slot[id] = s;
     this.node[s] = -1;
     this.path[s] = -1;
