@@ -94,6 +94,18 @@ describe('emit-cycle', () => {
     expect(withCode(open, 'emit-cycle')).toHaveLength(1);
   });
 
+  it('names the same cycle whatever order nodes and edges are listed in', () => {
+    const emits = { emits: [{ type: 'X' }] };
+    const nodes = [producer('p'), node('t', 'topic'), node('u', 'topic'), node('a', 'consumer', emits), node('b', 'consumer', emits), node('c', 'consumer', emits)];
+    const edges = [edge('p', 't'), edge('t', 'b'), edge('t', 'c'), edge('b', 'u'), edge('c', 'u'), edge('u', 'a'), edge('a', 't')].map((e, i) => ({ id: `e${i}`, ...e }));
+    const messages = [0, 1, 2, 3].map((rotation) => {
+      const rotate = <T,>(xs: T[]) => [...xs.slice(rotation), ...xs.slice(0, rotation)].reverse();
+      return withCode(topology(rotate(nodes), rotate(edges)), 'emit-cycle').map((d) => d.message);
+    });
+    expect(messages[0]).toEqual(['messages can loop without end: a → t → b → u → a (each consumer\'s emits reach the next; a run stops only at maxEvents)']);
+    for (const m of messages) expect(m).toEqual(messages[0]);
+  });
+
   it('finds strongly connected components of a deep chain without recursion', () => {
     const n = 100_000;
     const ids = Array.from({ length: n }, (_, i) => `n${i}`);

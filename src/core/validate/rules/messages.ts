@@ -44,24 +44,27 @@ interface Hop {
  * strongly connected component (Tarjan's algorithm, iterative, linear in the graph's size).
  */
 export function checkEmitCycles(ctx: ValidationContext, sent: readonly SentMessage[]): void {
-  const hops = new Map<string, Hop[]>();
+  // One hop per (sender, handler): the path with the smallest trail, and hops sorted by handler id,
+  // so the cycle named does not depend on the order nodes and edges are listed in.
+  const best = new Map<string, Map<string, Hop>>();
   for (const m of sent) {
     const sender = ctx.nodes.get(m.sender)?.node;
     if (!sender || sender.kind === 'producer' || m.probability === 0) continue;
-    const list = hops.get(m.sender) ?? [];
-    const reached = new Set(list.map((x) => x.to));
+    const byHandler = best.get(m.sender) ?? new Map<string, Hop>();
+    best.set(m.sender, byHandler);
     for (const p of pathsOfSent(ctx, m)) {
       for (const h of p.handlers) {
-        if (reached.has(h)) continue;
-        reached.add(h);
-        list.push({ to: h, via: p.trail, edgeIds: p.edgeIds, emitPath: m.path });
+        const hop: Hop = { to: h, via: p.trail, edgeIds: p.edgeIds, emitPath: m.path };
+        const known = byHandler.get(h);
+        if (!known || compareHops(hop, known) < 0) byHandler.set(h, hop);
       }
     }
-    hops.set(m.sender, list);
   }
+  const hops = new Map<string, Hop[]>();
+  for (const [sender, byHandler] of best) hops.set(sender, [...byHandler.values()].sort((a, b) => byCodeUnits(a.to, b.to)));
   for (const component of stronglyConnected([...hops.keys()], (id) => (hops.get(id) ?? []).map((h) => h.to))) {
     const inside = new Set(component);
-    const start = component[0]!;
+    const start = component.reduce((a, b) => (byCodeUnits(a, b) <= 0 ? a : b));
     const selfLoop = hops.get(start)?.find((h) => h.to === start);
     if (component.length === 1 && !selfLoop) continue;
     const cycle = selfLoop ? [selfLoop] : shortestCycle(start, inside, hops);
@@ -76,6 +79,18 @@ export function checkEmitCycles(ctx: ValidationContext, sent: readonly SentMessa
       path: cycle[0]!.emitPath,
     });
   }
+}
+
+function byCodeUnits(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function compareHops(a: Hop, b: Hop): number {
+  return (
+    byCodeUnits(a.via.join('\u0000'), b.via.join('\u0000')) ||
+    byCodeUnits(a.edgeIds.join('\u0000'), b.edgeIds.join('\u0000')) ||
+    byCodeUnits(a.emitPath, b.emitPath)
+  );
 }
 
 /** Breadth-first search from `start` back to itself, staying inside one component. */
