@@ -44,6 +44,7 @@ const MALFORMED: [string, (d: Doc) => Doc | void, string, RegExp][] = [
   ['missing nodes', (d) => void delete d.nodes, 'nodes', /nodes: missing; expected an array/],
   ['missing edges', (d) => void delete d.edges, 'edges', /edges: missing/],
   ['unknown top-level field', (d) => void (d.colour = 'red'), 'colour', /unknown field "colour"/],
+  ['a field that only differs in case', (d) => void (d.Nodes = []), 'Nodes', /unknown field "Nodes" \(did you mean "nodes"\?\)/],
   ['typo in a field name', (d) => void (d.nodes[1].retyr = { maxAttempts: 2 }), 'nodes[1].retyr', /\(node "q"\): unknown field "retyr" \(did you mean "retry"\?\)/],
   ['field of another kind', (d) => void (d.nodes[1].partitions = 3), 'nodes[1].partitions', /unknown field "partitions"/],
   ['unknown node kind', (d) => void (d.nodes[1].kind = 'bus'), 'nodes[1].kind', /expected kind one of "producer", .*found "bus"/],
