@@ -162,23 +162,23 @@ function fillConsumer(e: Engine, c: ConsumerRt): void {
 export function settle(e: Engine): void {
   while (e.dirtyConsumers.length > 0 || e.dirtyQueues.length > 0) {
     while (e.dirtyConsumers.length > 0) {
-      const c = e.consumers[e.dirtyConsumers.shift()!]!;
+      const c = e.consumers[e.dirtyConsumers.shift()]!;
       c.dirty = false;
       fillConsumer(e, c);
     }
     while (e.dirtyQueues.length > 0) {
-      const q = e.queues[e.dirtyQueues.shift()!]!;
+      const q = e.queues[e.dirtyQueues.shift()]!;
       q.dirty = false;
       drainQueue(e, q);
     }
   }
   const touched = e.touchedQueues;
-  for (let i = 0; i < touched.length; i++) {
+  for (let i = 0; i < e.touchedCount; i++) {
     const q = e.queues[touched[i]!]!;
     q.touched = false;
     if (q.ready.length > q.maxDepth) q.maxDepth = q.ready.length;
   }
-  touched.length = 0;
+  e.touchedCount = 0;
 }
 
 // ---------------------------------------------------------------- attempts
@@ -322,8 +322,9 @@ function succeed(e: Engine, c: ConsumerRt, a: number, d: number, path: PathRt, p
     st.processed++;
     if (path.processed.has(msg)) st.duplicatesProcessed++;
     else path.processed.add(msg);
-    const pair = msgs.senderKey[msg]!;
-    if (pair >= 0) {
+    const key = msgs.key[msg]!;
+    if (key >= 0) {
+      const pair = msgs.sender[msg]! * 4294967296 + key;
       const seq = msgs.seq[msg]!;
       const last = c.lastSeq.get(pair);
       if (last !== undefined && seq < last) st.outOfOrder++;

@@ -177,14 +177,16 @@ export class Engine {
   readonly producerStreams: ProducerStream[] = [];
   /** Deliveries held by each deadletter node, for redrive. */
   readonly held: number[][];
-  /** Per (sender, key) pair: id; and the next sequence number per pair. */
-  readonly senderKeyIds = new Map<number, number>();
-  readonly senderKeyNext: number[] = [];
+  /** Next sequence number per (sender, key) pair, keyed sender·2³² + key. */
+  readonly senderKeyNext = new Map<number, number>();
   /** Delivery ids tracked by a projection's staleness bookkeeping. */
   readonly staleTracked = new Bitset();
-  readonly dirtyQueues: number[] = [];
-  readonly dirtyConsumers: number[] = [];
-  readonly touchedQueues: number[] = [];
+  /** Queues and consumers whose slots may be fillable at the end of this instant (each at most once). */
+  readonly dirtyQueues: IntDeque;
+  readonly dirtyConsumers: IntDeque;
+  /** Queues whose depth changed this instant (for maxDepth), and how many. */
+  readonly touchedQueues: Int32Array;
+  touchedCount = 0;
   /** Current terminal population per state, kept by transitions (cross-checked by the result). */
   readonly terminalByState = new Float64Array(16);
   /** Terminal transitions of an already-terminal delivery (must stay 0). */
@@ -216,6 +218,9 @@ export class Engine {
     this.deadLetterEdge = new Int32Array(n).fill(-1);
     this.alternateEdge = new Int32Array(n).fill(-1);
     this.faultActive = new Uint8Array(model.faults.length);
+    this.dirtyQueues = new IntDeque(64);
+    this.dirtyConsumers = new IntDeque(64);
+    this.touchedQueues = new Int32Array(model.nodes.length + 1);
     this.emitCounters = model.nodes.map(() => []);
     this.edgeRng = model.edges.map((e) => (e.latency ? rngFor(this.seed, e.id, 'latency') : null));
     this.publishEdges = model.nodes.map((node) => node.out.filter((i) => model.edges[i]!.kind === 'publish'));
@@ -444,7 +449,7 @@ export class Engine {
       this.dispatchEvent(kind, heap.poppedA, heap.poppedB);
       this.steps++;
       if (heap.peekTime() > this.now || heap.size === 0) settle(this);
-      if (this.settled.length > 0) this.releaseSettled();
+      if (this.settledCount > 0) this.releaseSettled();
       if (this.nextInjection < this.injections.length) this.injectDue();
       if (this.trace.length >= this.maxEvents) {
         this.finish(true);
@@ -552,19 +557,11 @@ export class Engine {
     const msgs = this.messages;
     const id = msgs.add(type, key, rk, this.now, cause, sender, category);
     if (key >= 0) {
-      const pairKey = sender * 4294967296 + key;
-      let pair = this.senderKeyIds.get(pairKey);
-      if (pair === undefined) {
-        pair = this.senderKeyNext.length;
-        this.senderKeyIds.set(pairKey, pair);
-        this.senderKeyNext.push(0);
-      }
-      msgs.senderKey[id] = pair;
-      msgs.seq[id] = this.senderKeyNext[pair]!++;
-    } else {
-      msgs.senderKey[id] = -1;
-      msgs.seq[id] = 0;
-    }
+      const pair = sender * 4294967296 + key;
+      const next = this.senderKeyNext.get(pair) ?? 0;
+      this.senderKeyNext.set(pair, next + 1);
+      msgs.seq[id] = next;
+    } else msgs.seq[id] = 0;
     return id;
   }
 
@@ -779,20 +776,28 @@ export class Engine {
     this.terminalByState[state]!++;
     this.lastChange = this.now;
     if (this.staleTracked.has(d)) this.untrackStale(d);
-    if (state !== S_DEADLETTERED) this.settled.push(d);
+    if (state !== S_DEADLETTERED) {
+      if (this.settledCount === this.settled.length) {
+        const grown = new Int32Array(this.settled.length * 2);
+        grown.set(this.settled);
+        this.settled = grown;
+      }
+      this.settled[this.settledCount++] = d;
+    }
   }
 
   /** Deliveries settled during this step, whose live slots are recycled when it ends. */
-  readonly settled: number[] = [];
+  settled = new Int32Array(256);
+  settledCount = 0;
 
   private releaseSettled(): void {
     const dl = this.deliveries;
     const list = this.settled;
-    for (let i = 0; i < list.length; i++) {
+    for (let i = 0; i < this.settledCount; i++) {
       const d = list[i]!;
       if (dl.state[d]! >= S_ACKED && dl.state[d] !== S_DEADLETTERED) dl.releaseSlot(d);
     }
-    list.length = 0;
+    this.settledCount = 0;
   }
 
   /**
@@ -868,7 +873,7 @@ export class Engine {
     q.lastT = this.now;
     if (!q.touched) {
       q.touched = true;
-      this.touchedQueues.push(this.queueOf[q.node]!);
+      this.touchedQueues[this.touchedCount++] = this.queueOf[q.node]!;
     }
   }
 

@@ -169,7 +169,7 @@ export interface ConsumerRt {
   failureRng: Rng;
   ackRng: Rng;
   emitRng: Rng;
-  /** Highest per-(sender, key) sequence processed, by interned (sender, key). */
+  /** Highest per-(sender, key) sequence processed, keyed sender·2³² + key. */
   lastSeq: Map<number, number>;
   downSince: number;
   isProjection: boolean;

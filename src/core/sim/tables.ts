@@ -220,8 +220,6 @@ export class MessageTable {
   sender: Int32Array<ArrayBuffer>;
   /** Per (sender, key) sequence number, for `outOfOrder`. */
   seq: Int32Array<ArrayBuffer>;
-  /** Interned (sender, key) pair, or −1 for unkeyed. */
-  senderKey: Int32Array<ArrayBuffer>;
   category: Uint8Array<ArrayBuffer>;
 
   /** `capacity`: expected rows (an estimate; the table grows past it). */
@@ -234,7 +232,6 @@ export class MessageTable {
     this.cause = new Int32Array(n);
     this.sender = new Int32Array(n);
     this.seq = new Int32Array(n);
-    this.senderKey = new Int32Array(n);
     this.category = new Uint8Array(n);
   }
 
@@ -249,7 +246,6 @@ export class MessageTable {
       this.cause = growI32(this.cause, n);
       this.sender = growI32(this.sender, n);
       this.seq = growI32(this.seq, n);
-      this.senderKey = growI32(this.senderKey, n);
       this.category = growU8(this.category, n);
     }
     this.type[id] = type;
