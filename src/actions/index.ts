@@ -9,6 +9,7 @@
 import { documentActions } from './document';
 import { editActions } from './edit';
 import { helpActions } from './help';
+import { modeActions } from './mode';
 import { shareActions } from './share';
 import type { Action } from './types';
 import { viewActions } from './view';
@@ -18,6 +19,7 @@ export const ACTIONS: readonly Action[] = [
   ...shareActions,
   ...editActions,
   ...viewActions,
+  ...modeActions,
   ...helpActions,
 ];
 

@@ -5,6 +5,7 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ActionContext, DialogPort } from '../../actions';
+import { connectSimulatePort } from '../../actions/mode';
 import { Canvas } from '../canvas/Canvas';
 import { useCanvasPort } from '../canvas/canvas-port';
 import { Inspector } from '../panels/inspector/Inspector';
@@ -60,7 +61,13 @@ export function App() {
     [],
   );
   const simulation = useMemo(() => new SimulationController(store, createSimWorker), [store]);
-  useEffect(() => () => simulation.dispose(), [simulation]);
+  useEffect(() => {
+    const unplug = connectSimulatePort(simulation);
+    return () => {
+      unplug();
+      simulation.dispose();
+    };
+  }, [simulation]);
   const ctx = useMemo<ActionContext>(() => ({ store, canvas, dialogs, clipboard: browserClipboard }), [store, canvas, dialogs]);
   const ctxRef = useRef(ctx);
   ctxRef.current = ctx;

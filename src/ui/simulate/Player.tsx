@@ -70,6 +70,7 @@ export function Player() {
   const speed = useFanout((s) => s.simulation.speed);
   const outOfDate = useFanout((s) => s.simulation.outOfDate);
   const error = useFanout((s) => s.simulation.error);
+  const overlayStep = useFanout((s) => s.simulation.overlayStep);
   const trace = controller.trace;
   const endTime = trace ? trace.timeAt(trace.steps) : 0;
   const playing = player === 'running';
@@ -81,7 +82,7 @@ export function Player() {
   useEffect(() => controller.subscribe(() => force((n) => n + 1)), [controller]);
 
   return (
-    <section className="fo-player" aria-label="Simulation player" data-player={player} data-run={run}>
+    <section className="fo-player" aria-label="Simulation player" data-player={player} data-run={run} data-step={step} data-overlay-step={overlayStep}>
       <div className="fo-player__buttons" role="toolbar" aria-label="Player controls">
         <button type="button" className="fo-player__play" aria-label={playing ? 'Pause' : 'Play'} title={`${playing ? 'Pause' : 'Play'} (Space)`} onClick={() => controller.togglePlay()} disabled={noTrace}>
           <Icon d={playing ? ICONS.pause : ICONS.play} />

@@ -388,11 +388,21 @@ export class SimulationController {
     this.frame = this.scheduler.request(this.tick);
   };
 
+  /**
+   * Stops the clock and the worker. The controller stays usable (a new worker starts on demand):
+   * React's StrictMode unmounts and remounts effects once in development.
+   */
   dispose(): void {
     this.stopClock();
-    this.unsubscribeStore();
     this.worker?.terminate();
     this.worker = null;
+    this.stateInFlight = false;
+  }
+
+  /** Also detaches from the store (tests). */
+  destroy(): void {
+    this.dispose();
+    this.unsubscribeStore();
     this.mode.stop();
     this.control.stop();
   }

@@ -1,0 +1,162 @@
+/**
+ * Simulate mode as a workshop facilitator uses it: step one OrderPlaced through its fan-out, run to
+ * the end and compare with the CLI, step back, skip over a long webhook wait, and be refused on a
+ * broken design. Screenshots of each stage go to e2e/.output/simulate-*.png.
+ */
+import { expect, test } from '@playwright/test';
+import { cliResult, SimulatePage } from './sim-page';
+
+const SUBSCRIBERS = ['email-queue', 'inventory-queue', 'payments', 'order-view'];
+
+test.describe('Simulate mode', () => {
+  test('Step fans one OrderPlaced out to every subscriber; Run to end matches the CLI; Step back restores the counters', async ({ page }) => {
+    const sim = new SimulatePage(page);
+    await sim.open();
+    await sim.enterSimulate();
+    await sim.waitComputed();
+    await page.screenshot({ path: 'e2e/.output/simulate-1-entered.png' });
+
+    // Step until the first order has reached all four subscriptions of order-events.
+    const reached = async () => {
+      for (const id of SUBSCRIBERS) if (((await sim.counter(id, 'received')) ?? 0) < 1) return false;
+      return true;
+    };
+    let guard = 0;
+    do {
+      await sim.control('Step forward').click();
+      await sim.settled();
+    } while (!(await reached()) && ++guard < 40);
+    for (const id of SUBSCRIBERS) expect(await sim.counter(id, 'received'), `${id} received`).toBe(1);
+    expect(await sim.counter('orders', 'published')).toBe(1);
+    expect(await sim.counter('order-events', 'received')).toBe(1);
+    await page.screenshot({ path: 'e2e/.output/simulate-2-fanout.png' });
+
+    // Step back restores the previous counters exactly, and forward again gives the same as before.
+    for (let i = 0; i < 12; i++) await sim.control('Step forward').click();
+    await sim.settled();
+    const here = await sim.allCounters();
+    const stepHere = await sim.step();
+    await sim.control('Step forward').click();
+    await sim.settled();
+    const next = await sim.allCounters();
+    await sim.control('Step back').click();
+    await sim.settled();
+    expect(await sim.step()).toBe(stepHere);
+    expect(await sim.allCounters()).toEqual(here);
+    await page.keyboard.press('ArrowRight');
+    await sim.settled();
+    expect(await sim.allCounters()).toEqual(next);
+    await page.keyboard.press('ArrowLeft');
+    await sim.settled();
+    expect(await sim.allCounters()).toEqual(here);
+
+    // Run to end: the dead-letter node and every counter equal the CLI's result for this seed.
+    const cli = cliResult('public/examples/order-events.json', 7);
+    await sim.control('Run to end').click();
+    await expect(sim.player).toHaveAttribute('data-player', 'finished');
+    await sim.settled();
+    expect(await sim.counter('email-dlq', 'holds')).toBe(cli.nodes['email-dlq']!.held);
+    expect(cli.nodes['email-dlq']!.held).toBeGreaterThan(0);
+    const shown = await sim.allCounters();
+    const field: Record<string, string> = { received: 'received', acked: 'acked', failed: 'failed', retried: 'retried', published: 'published', 'dead-lettered': 'deadLettered', 'stale reads': 'staleReads' };
+    let compared = 0;
+    for (const [node, counters] of Object.entries(shown)) {
+      for (const [name, value] of Object.entries(counters)) {
+        const f = field[name];
+        if (!f) continue;
+        expect(Number(value), `${node} ${name}`).toBe(cli.nodes[node]![f]);
+        compared++;
+      }
+    }
+    expect(compared).toBeGreaterThan(15);
+    // The results table is the CLI's result.
+    const totals = page.getByRole('table', { name: 'Totals' });
+    for (const [k, v] of Object.entries(cli.totals)) await expect(totals.locator(`[data-total="${k}"]`)).toHaveText(v.toLocaleString('en'));
+    await expect(page.getByTestId('result-seed')).toHaveText('7');
+    await page.screenshot({ path: 'e2e/.output/simulate-3-end.png' });
+  });
+
+  test('Play moves the clock; Space pauses; Skip to next event jumps over a five-hour webhook wait', async ({ page }) => {
+    const sim = new SimulatePage(page);
+    await sim.open();
+    await sim.replaceDocument({
+      format: 'fanout/topology',
+      version: 1,
+      name: 'A webhook retry five hours later',
+      simulation: { seed: 3, duration: 10 },
+      nodes: [
+        { id: 'shop', kind: 'producer', messages: [{ type: 'OrderPaid', rate: 1, arrival: 'constant', count: 1, start: 1 }], position: { x: 0, y: 0 } },
+        { id: 'hooks', kind: 'webhook', schedule: [18000], position: { x: 280, y: 0 } },
+        { id: 'crm', kind: 'consumer', processingTime: 0.2, failure: { firstAttempts: 1 }, position: { x: 560, y: 0 } },
+      ],
+      edges: [
+        { id: 'p', from: 'shop', to: 'hooks' },
+        { id: 'e', from: 'hooks', to: 'crm', kind: 'endpoint' },
+      ],
+    });
+    await sim.enterSimulate();
+    await sim.waitComputed();
+    await page.getByRole('combobox', { name: 'Speed' }).selectOption('5');
+    await sim.control('Play').click();
+    await expect(sim.player).toHaveAttribute('data-player', 'running');
+    // The first attempt fails at about 1.2 s; then nothing happens for five hours.
+    await expect.poll(async () => sim.counter('crm', 'failed'), { timeout: 10_000 }).toBe(1);
+    await page.waitForTimeout(400);
+    const before = await sim.clock();
+    expect(before).toMatch(/^\d+\.\d{3} s$/);
+    await sim.control('Skip to next event').click();
+    await expect.poll(async () => sim.clock()).toMatch(/^5 h 00 min/);
+    await expect.poll(async () => sim.counter('crm', 'acked'), { timeout: 10_000 }).toBe(1);
+    await page.screenshot({ path: 'e2e/.output/simulate-4-skip.png' });
+    await expect(sim.player).toHaveAttribute('data-player', 'finished');
+    // Space plays again from the start, and Space pauses.
+    await page.locator('.fo-canvas .react-flow__pane').click();
+    await page.keyboard.press(' ');
+    await expect(sim.player).toHaveAttribute('data-player', 'running');
+    await page.keyboard.press(' ');
+    await expect(sim.player).toHaveAttribute('data-player', 'paused');
+  });
+
+  test('entering Simulate with an invalid design is refused with the reason; editing while simulating offers Re-run', async ({ page }) => {
+    const sim = new SimulatePage(page);
+    await sim.open();
+    await sim.replaceDocument({
+      format: 'fanout/topology',
+      version: 1,
+      name: 'Broken',
+      nodes: [
+        { id: 'p', kind: 'producer', messages: [{ type: 'A', rate: 1 }], position: { x: 0, y: 0 } },
+        { id: 'q', kind: 'queue', position: { x: 280, y: 0 } },
+      ],
+      edges: [
+        { id: 'e1', from: 'p', to: 'q' },
+        { id: 'e2', from: 'q', to: 'ghost' },
+      ],
+    });
+    await page.getByRole('button', { name: 'Simulate', exact: true }).click();
+    await expect(page.getByText(/Cannot simulate: the design has 1 error/)).toBeVisible();
+    await expect(page.getByText(/ghost/).first()).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Design', exact: true })).toHaveAttribute('aria-pressed', 'true');
+    await expect(sim.player).toHaveCount(0);
+    await page.screenshot({ path: 'e2e/.output/simulate-5-refused.png' });
+
+    // A valid design runs; an edit while simulating marks the run out of date; Re-run recomputes.
+    await sim.open();
+    await sim.enterSimulate();
+    await sim.waitComputed();
+    await page.evaluate(() => {
+      const store = window.__fanout!.store;
+      store.getState().edit((d) => ({ ...d, name: `${d.name ?? ''} (edited)` }));
+    });
+    await expect(page.getByText('The design changed: this run is out of date.')).toBeVisible();
+    await page.screenshot({ path: 'e2e/.output/simulate-6-out-of-date.png' });
+    await sim.control('Re-run').click();
+    await expect(page.getByText('The design changed: this run is out of date.')).toHaveCount(0);
+    await sim.waitComputed();
+    // Back to Design: the diagram is still there, the overlays are gone.
+    await page.getByRole('button', { name: 'Design', exact: true }).click();
+    await expect(sim.player).toHaveCount(0);
+    await expect(page.locator('[data-counter]')).toHaveCount(0);
+    await expect(sim.node('email')).toBeVisible();
+  });
+});
