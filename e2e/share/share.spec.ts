@@ -212,6 +212,23 @@ test('Export JSON, SVG and PNG download the whole diagram, edges included', asyn
   await viewer.waitForFunction(() => (document.getElementById('x') as HTMLImageElement).complete);
   await viewer.screenshot({ path: `${OUT}/share-exported-png.png`, fullPage: true });
   console.log(`exported PNG ${width}×${height}, SVG ${svg.length} characters with ${edgePaths.length} edge paths`);
+  await viewer.close();
+
+  // Hostile labels stay text: the SVG is well-formed and shows them literally.
+  const hostile = '<img src=x onerror="window.pwned=1"> & "quotes" </div>';
+  await editor.replaceDocument({ ...doc, nodes: doc.nodes.map((n, i) => (i === 0 ? { ...n, label: hostile } : n)) });
+  await expect(page.locator('.react-flow__node').first()).toBeVisible();
+  download = page.waitForEvent('download');
+  await page.evaluate(() => window.__fanout!.runAction('share.export-svg'));
+  const hostileSvg = readFileSync(await (await download).path(), 'utf8');
+  const check = await page.evaluate((text) => {
+    const parsed = new DOMParser().parseFromString(text, 'image/svg+xml');
+    return { error: parsed.querySelector('parsererror')?.textContent ?? null, text: parsed.documentElement.textContent ?? '', images: parsed.querySelectorAll('img').length };
+  }, hostileSvg);
+  expect(check.error).toBeNull();
+  expect(check.text).toContain(hostile);
+  expect(check.images).toBe(0);
+  expect(await page.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
 });
 
 test('the embed view shows the diagram read-only and never touches the autosave', async ({ page }) => {
