@@ -21,6 +21,10 @@ test('every example opens from the Examples menu, laid out on the canvas', async
     await expect(page.locator('.react-flow__edge')).toHaveCount(doc.edges.length);
     await page.waitForTimeout(400);
     await page.screenshot({ path: `e2e/.output/example-${entry.file.replace('.json', '')}.png` });
+    // The validator's findings reach the Problems panel: the stream example teaches idle members.
+    const problems = page.getByRole('region', { name: 'Problems' });
+    if (entry.file === 'stream-partitions.json') await expect(problems).toContainText('"analytics-4", "analytics-5" are idle');
+    else await expect(problems).toContainText('no problems');
   }
   expect(errors).toEqual([]);
 });
