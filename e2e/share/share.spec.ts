@@ -25,7 +25,8 @@ async function openShareDialog(page: Page): Promise<string> {
   await page.getByRole('toolbar', { name: 'Editor toolbar' }).getByRole('button', { name: 'Share', exact: true }).click();
   const dialog = page.getByRole('dialog', { name: 'Share this design' });
   await expect(dialog).toBeVisible();
-  return dialog.getByRole('textbox', { name: 'Share link' }).inputValue();
+  const link = dialog.getByRole('textbox', { name: 'Share link' });
+  return (await link.count()) > 0 ? link.inputValue() : '';
 }
 
 test('copy link → open in a new browser → the same diagram, seed included', async ({ page, browser }) => {
@@ -282,4 +283,32 @@ test('a link made for Simulate mode says what it does when Simulate is not avail
   });
   if (!hasSimulate) await expect(noticeText(page).filter({ hasText: 'Simulate mode' })).toBeVisible();
   await context.close();
+});
+
+test('a long link is shown with a warning; a too-long one is refused and the file offered instead', async ({ page }) => {
+  const { noisyTopology } = await import('../../src/core/codec/test-support');
+  const editor = new EditorPage(page);
+  await editor.open();
+  const placed = (n: number) => {
+    const doc = noisyTopology(n);
+    return { ...doc, nodes: doc.nodes.map((node, i) => ({ ...node, position: { x: (i % 20) * 240, y: Math.floor(i / 20) * 120 } })) };
+  };
+
+  await editor.replaceDocument(placed(80));
+  await openShareDialog(page);
+  let dialog = page.getByRole('dialog', { name: 'Share this design' });
+  await expect(dialog.getByRole('status').filter({ hasText: 'characters long' })).toBeVisible();
+  await expect(dialog.getByTestId('share-qr')).toContainText('a QR code holds at most 2,953');
+  await page.screenshot({ path: `${OUT}/share-dialog-long.png` });
+  await page.keyboard.press('Escape');
+
+  await editor.replaceDocument(placed(300));
+  await openShareDialog(page);
+  dialog = page.getByRole('dialog', { name: 'Share this design' });
+  await expect(dialog.getByRole('alert')).toContainText('Share the file instead');
+  await expect(dialog.getByRole('textbox', { name: 'Share link' })).toHaveCount(0);
+  await page.screenshot({ path: `${OUT}/share-dialog-too-long.png` });
+  const download = page.waitForEvent('download');
+  await dialog.getByRole('button', { name: 'Export JSON instead' }).click();
+  expect((await download).suggestedFilename()).toBe('noise.fanout.json');
 });
