@@ -45,6 +45,8 @@ const TRIGGERS: Record<DiagnosticCode, () => ReturnType<typeof topology>> = {
   'queue-overloaded': () => topology([producer('p', [{ type: 'T', rate: 20 }]), node('q', 'queue'), node('c', 'consumer')], baseEdges),
   'producer-no-messages': () => plus([producer('p2', [])], [edge('p2', 'q')]),
   'idle-group-members': () => plus([node('s', 'stream'), node('c2', 'consumer')], [edge('p', 's'), edge('s', 'c', { group: 'g' }), edge('s', 'c2', { group: 'g' })]),
+  'partitions-unused': () =>
+    topology([producer('p', [{ type: 'T', rate: 1, key: 'only' }]), node('s', 'stream', { partitions: 3 }), node('c', 'consumer')], [edge('p', 's'), edge('s', 'c', { group: 'g' })]),
   'binding-key-ignored': () => plus([node('x', 'exchange', { exchangeType: 'fanout' }), node('q2', 'queue')], [edge('x', 'q2', { bindingKey: 'a' })]),
   'binding-key-literal-wildcard': () => plus([node('x', 'exchange', { exchangeType: 'topic' }), node('q2', 'queue')], [edge('x', 'q2', { bindingKey: 'a*' })]),
   'binding-key-empty-word': () => plus([node('x', 'exchange', { exchangeType: 'topic' }), node('q2', 'queue')], [edge('x', 'q2', { bindingKey: 'a..b' })]),

@@ -166,6 +166,11 @@ const TABLE = {
     title: 'Idle group members',
     help: 'A Kafka consumer group has at most one active member per partition; the extra members idle. Add partitions or remove members.',
   },
+  'partitions-unused': {
+    severity: 'info',
+    title: 'Partitions no record reaches',
+    help: 'Keyed records go to the partition their key hashes to (Kafka\'s murmur2), so a fixed key, or fewer keys than partitions, leaves partitions empty. Use more keys, or fewer partitions.',
+  },
   'binding-key-ignored': {
     severity: 'info',
     title: 'Binding key ignored',

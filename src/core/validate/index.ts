@@ -15,6 +15,7 @@ import { checkBindings } from './rules/bindings';
 import { checkQueueCapacity } from './rules/capacity';
 import { checkCommands, checkEmitCycles, checkFilters } from './rules/messages';
 import { checkRetries } from './rules/retries';
+import { checkPartitionUse } from './rules/partitions';
 import { checkIgnoredSettings } from './rules/settings';
 import { checkDuplicateIds, checkEdges, checkFaults } from './rules/structure';
 import { checkGroups, checkMessageTiming } from './rules/timing';
@@ -64,6 +65,7 @@ export function validateTopology(topology: Topology): Diagnostic[] {
   checkIgnoredSettings(ctx);
   checkMessageTiming(ctx);
   checkGroups(ctx);
+  checkPartitionUse(ctx);
   const sent = sentMessages(ctx);
   checkBindings(ctx, sent);
   checkCommands(ctx, sent);

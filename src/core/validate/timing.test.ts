@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { partitionForKey } from '../sim/murmur2';
 import { edge, node, producer, topology, withCode } from './test-helpers';
 
 const withStream = (stream: Record<string, unknown>, duration = 60) =>
@@ -63,5 +64,31 @@ describe('idle-group-members', () => {
   it('is quiet when every member can own a partition, and uses the default of 1 partition', () => {
     expect(withCode(group(3, ['a', 'b', 'c']), 'idle-group-members')).toEqual([]);
     expect(withCode(group(undefined, ['a', 'b']), 'idle-group-members')).toHaveLength(1);
+  });
+});
+
+describe('partitions-unused', () => {
+  const stream = (messages: Record<string, unknown>[], partitions = 3) =>
+    topology(
+      [producer('p', messages.map((m) => ({ type: 'T', rate: 1, ...m }))), node('s', 'stream', { partitions }), node('c', 'consumer')],
+      [edge('p', 's'), edge('s', 'c', { group: 'g' })],
+    );
+
+  it('informs that a fixed key fills one partition, naming the one Kafka picks', () => {
+    const [d] = withCode(stream([{ key: 'customer-42' }]), 'partitions-unused');
+    const used = partitionForKey('customer-42', 3);
+    expect(d).toMatchObject({ severity: 'info', path: 'nodes[1].partitions', nodeIds: ['s', 'p'] });
+    expect(d!.message).toContain(`only key "customer-42" lands in partition ${used}:`);
+  });
+
+  it('informs when fewer keys than partitions leave some empty', () => {
+    expect(withCode(stream([{ keys: 2 }], 8), 'partitions-unused')[0]!.message).toMatch(/2 keys \("k0", "k1"\) land in partitions? [\d, ]+: partitions [\d, ]+ stay empty/);
+  });
+
+  it('is quiet when the keys reach every partition, for unkeyed records, and with one partition', () => {
+    expect(withCode(stream([{ keys: 50 }]), 'partitions-unused')).toEqual([]);
+    expect(withCode(stream([{}]), 'partitions-unused')).toEqual([]);
+    expect(withCode(stream([{ key: 'a' }], 1), 'partitions-unused')).toEqual([]);
+    expect(withCode(stream([{ key: 'a' }, {}]), 'partitions-unused')).toEqual([]);
   });
 });
