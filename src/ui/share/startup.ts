@@ -44,8 +44,9 @@ export type LinkOutcome =
   | { kind: 'opened'; topology: Topology; options: ShareOptions };
 
 /**
- * The action a `&mode=simulate` link runs once the design is open. The Simulate feature registers
- * an action with this id; until it exists, the design opens in Design mode with a notice saying so.
+ * The action a `&mode=simulate` link runs once the design is open (registered by the Simulate
+ * feature in `src/actions/mode.ts`). When it is missing or unavailable, the design opens in Design
+ * mode with a notice saying so; a design with errors is refused by Simulate itself, with its notice.
  */
 export const SIMULATE_ACTION_ID = 'mode.simulate';
 
@@ -58,7 +59,7 @@ export async function applyOpenMode(ctx: ActionContext, options: ShareOptions): 
     return;
   }
   if (simulate.when && !simulate.when(ctx)) {
-    ctx.store.getState().notify('This link asks to open in Simulate mode, but the design cannot be simulated as it is: see Problems.', 'warning');
+    ctx.store.getState().notify('This link asks to open in Simulate mode, which is not available right now: it opened in Design mode.', 'info');
     return;
   }
   await runAction(simulate, ctx);
