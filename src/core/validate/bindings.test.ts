@@ -77,4 +77,16 @@ describe('binding-key rules', () => {
     );
     expect(withCode(t, 'binding-never-matches')).toEqual([]);
   });
+
+  it('warns when routing keys match no binding and there is no alternate edge', () => {
+    const [d] = withCode(exchange('topic', 'payment.#'), 'unroutable-messages');
+    expect(d).toMatchObject({ severity: 'warning', path: 'nodes[1]', nodeIds: ['x'] });
+    expect(d!.message).toContain('routing key "order.placed.eu"');
+    expect(withCode(exchange('topic', 'order.#'), 'unroutable-messages')).toEqual([]);
+    const withAlternate = topology(
+      [producer('p', [{ type: 'T', rate: 1, routingKey: 'b' }]), node('x', 'exchange', { exchangeType: 'direct' }), node('q', 'queue'), node('c', 'consumer'), node('d', 'deadletter')],
+      [edge('p', 'x'), edge('x', 'q', { bindingKey: 'a' }), edge('q', 'c'), edge('x', 'd', { kind: 'alternate' })],
+    );
+    expect(withCode(withAlternate, 'unroutable-messages')).toEqual([]);
+  });
 });

@@ -29,6 +29,11 @@ const TRIGGERS: Record<DiagnosticCode, () => ReturnType<typeof topology>> = {
   'queue-unconsumed': () => plus([node('q2', 'queue')], [edge('p', 'q2')]),
   'stream-unread': () => plus([node('s', 'stream')], [edge('p', 's')]),
   'no-receivers': () => plus([node('t', 'topic')], [edge('p', 't')]),
+  'unroutable-messages': () =>
+    topology(
+      [producer('p', [{ type: 'T', rate: 1, routingKey: 'b' }]), node('x', 'exchange', { exchangeType: 'direct' }), node('q', 'queue'), node('c', 'consumer')],
+      [edge('p', 'x'), edge('x', 'q', { bindingKey: 'a' }), edge('q', 'c')],
+    ),
   'retry-without-deadletter': () => topology([producer('p'), node('q', 'queue', { retry: { maxAttempts: 2 } }), node('c', 'consumer')], baseEdges),
   'deadletter-edge-unused': () => plus([node('d', 'deadletter')], [edge('q', 'd')]),
   'command-many-handlers': () =>

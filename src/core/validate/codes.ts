@@ -105,6 +105,11 @@ const TABLE = {
     title: 'Broker delivers to nobody',
     help: 'Messages sent here reach no one. Add a subscription, binding or endpoint.',
   },
+  'unroutable-messages': {
+    severity: 'warning',
+    title: 'Messages no binding takes',
+    help: 'An exchange drops a message whose routing key matches no binding (RabbitMQ). Add a binding for it, or an alternate edge to a queue or dead-letter node to keep it.',
+  },
   'retry-without-deadletter': {
     severity: 'warning',
     title: 'Retries without a dead-letter edge',

@@ -8,9 +8,21 @@ import { bindingMatches, type SentMessage } from '../routing';
 
 export function checkBindings(ctx: ValidationContext, sent: readonly SentMessage[]): void {
   const routingKeysInto = routingKeysByExchange(ctx, sent);
-  for (const { node } of ctx.nodes.values()) {
+  for (const { node, index } of ctx.nodes.values()) {
     if (node.kind !== 'exchange') continue;
     const keys = routingKeysInto.get(node.id);
+    const binds = edgesOut(ctx, node.id, 'bind');
+    if (keys && binds.length > 0 && edgesOut(ctx, node.id, 'alternate').length === 0) {
+      const lost = [...keys].filter((rk) => !binds.some((b) => bindingMatches(node, b.edge, rk)));
+      if (lost.length > 0) {
+        ctx.report({
+          code: 'unroutable-messages',
+          message: `exchange ${quote(node.id)} gets messages with routing key ${lost.slice(0, 5).map(quote).join(', ')}${lost.length > 5 ? ', …' : ''} that match no binding, and it has no alternate edge, so they are dropped (RabbitMQ drops unroutable messages)`,
+          nodeIds: [node.id],
+          path: `nodes[${index}]`,
+        });
+      }
+    }
     for (const bind of edgesOut(ctx, node.id, 'bind')) {
       const { edge, index } = bind;
       const key = edge.bindingKey;

@@ -12,7 +12,7 @@ export function checkMessageTiming(ctx: ValidationContext): void {
     node.messages.forEach((m, i) => {
       const at = `nodes[${index}].messages[${i}]`;
       const start = m.start ?? DEFAULTS.messages.start;
-      const name = `${quote(node.id)}'s ${m.type} stream`;
+      const name = `the ${m.type} stream of ${quote(node.id)}`;
       if (start >= duration) {
         ctx.report({
           code: 'messages-after-duration',
