@@ -264,6 +264,16 @@ test('the embed view shows the diagram read-only and never touches the autosave'
   await page.waitForTimeout(1500);
   expect(await page.evaluate(() => localStorage.getItem('fanout.autosave'))).toBe(saved);
   await page.screenshot({ path: `${OUT}/share-embed.png` });
+
+  // Embed + Simulate: the player, still without editing tools.
+  await page.goto('about:blank');
+  await page.goto(link.replace('&embed=1', '&mode=simulate&embed=1'));
+  await expect(page.locator('body.fo-embed')).toHaveCount(1);
+  await expect(page.getByRole('group', { name: 'Mode' }).getByRole('button', { name: /Simulate/ })).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByRole('toolbar', { name: 'Editor toolbar' })).toBeHidden();
+  await page.waitForTimeout(500);
+  await page.screenshot({ path: `${OUT}/share-embed-simulate.png` });
+  expect(await page.evaluate(() => localStorage.getItem('fanout.autosave'))).toBe(saved);
 });
 
 test('a link made for Simulate mode opens the design in Simulate mode', async ({ browser }) => {
