@@ -76,6 +76,28 @@ test.describe('Simulate mode', () => {
     await page.screenshot({ path: 'e2e/.output/simulate-3-end.png' });
   });
 
+  test('clicking a line of the event log moves the timeline to that moment', async ({ page }) => {
+    const sim = new SimulatePage(page);
+    await sim.open();
+    await sim.enterSimulate();
+    await sim.waitComputed();
+    const log = page.getByRole('log', { name: 'Event log' });
+    await expect(log.locator('[data-record="0"]')).toContainText('Order service published OrderPlaced #0 to order-events');
+    // Only the rows in view are in the DOM, however long the log.
+    expect(await log.locator('button').count()).toBeLessThan(60);
+    await page.getByRole('combobox', { name: 'Filter by kind' }).selectOption('deadletter');
+    const first = log.locator('button').first();
+    await expect(first).toContainText('was dead-lettered into email DLQ');
+    const time = (await first.locator('.fo-log__time').innerText()).trim();
+    await first.click();
+    await sim.settled();
+    expect(await sim.clock()).toBe(time);
+    await expect(page.getByRole('slider', { name: 'Timeline' })).toHaveValue(String(await sim.step()));
+    expect(await sim.counter('email-dlq', 'holds')).toBe(1);
+    await expect(first).toHaveClass(/is-current/);
+    await page.screenshot({ path: 'e2e/.output/simulate-7-log.png' });
+  });
+
   test('Play moves the clock; Space pauses; Skip to next event jumps over a five-hour webhook wait', async ({ page }) => {
     const sim = new SimulatePage(page);
     await sim.open();

@@ -4,8 +4,11 @@
  * event-store and projection views, as tabs). Both render nothing in Design mode.
  */
 import { useEffect, useState } from 'react';
+import { useReactFlow } from '@xyflow/react';
 import { useFanout } from '../store-context';
 import { useSimulationController, useTraceVersion } from './controller-context';
+import { EventLog } from './EventLog';
+import { MessageOverlay } from './MessageOverlay';
 import { Player } from './Player';
 import { Results } from './Results';
 import './simulate.css';
@@ -20,19 +23,33 @@ declare global {
 export function SimulateCanvasLayer() {
   const controller = useSimulationController();
   const mode = useFanout((s) => s.simulation.mode);
+  const flow = useReactFlow();
   useEffect(() => {
     window.__fanoutSimulation = controller;
   }, [controller]);
+  // The dock and the player take room: fit the diagram into what is left of the canvas.
+  useEffect(() => {
+    const id = requestAnimationFrame(() =>
+      void flow.fitView(mode === 'simulate' ? { padding: { top: '40px', left: '40px', right: '40px', bottom: '110px' }, maxZoom: 1.1, duration: 200 } : { padding: 0.15, maxZoom: 1.1, duration: 200 }),
+    );
+    return () => cancelAnimationFrame(id);
+  }, [mode, flow]);
   if (mode !== 'simulate') return null;
   return (
-    <div className="fo-sim-layer">
-      <Player />
-    </div>
+    <>
+      <MessageOverlay />
+      <div className="fo-sim-layer">
+        <Player />
+      </div>
+    </>
   );
 }
 
 type Tab = 'log' | 'journey' | 'metrics' | 'results' | 'stores';
-const TABS: { id: Tab; label: string }[] = [{ id: 'results', label: 'Results' }];
+const TABS: { id: Tab; label: string }[] = [
+  { id: 'log', label: 'Event log' },
+  { id: 'results', label: 'Results' },
+];
 
 export function SimulateDock() {
   const controller = useSimulationController();
@@ -41,7 +58,7 @@ export function SimulateDock() {
   const run = useFanout((s) => s.simulation.run);
   const step = useFanout((s) => s.simulation.step);
   const steps = useFanout((s) => s.simulation.steps);
-  const [tab, setTab] = useState<Tab>('results');
+  const [tab, setTab] = useState<Tab>('log');
   if (mode !== 'simulate') return null;
   const atEnd = run === 'done' && step >= steps;
   return (
@@ -54,6 +71,7 @@ export function SimulateDock() {
         ))}
       </div>
       <div className="fo-dock__panel" role="tabpanel" id={`fo-panel-${tab}`} aria-labelledby={`fo-tab-${tab}`}>
+        {tab === 'log' && <EventLog />}
         {tab === 'results' && <Results result={atEnd ? (controller.finalResult ?? controller.resultAtStep) : controller.resultAtStep} atEnd={atEnd} />}
       </div>
     </section>

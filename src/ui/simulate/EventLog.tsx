@@ -1,0 +1,160 @@
+/**
+ * The event log: every trace record as its plain sentence (the engine's `describeRecord`),
+ * filterable by node and record kind, windowed for 100k+ lines (fixed row height: only the rows in
+ * view are in the DOM). Clicking a line moves the timeline to that moment and selects its message
+ * for the journey view. Lines after the moment shown are dimmed; "Follow" keeps the moment in view.
+ */
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { TRACE_TYPES } from '../../core/sim';
+import { useFanout } from '../store-context';
+import { useSimulationController, useTraceVersion } from './controller-context';
+import { formatClock } from './format';
+import type { TraceView } from './trace-view';
+
+export const LOG_ROW_HEIGHT = 24;
+const OVERSCAN = 8;
+
+/** Indices of the records that pass the filters (all records: null, to save a 1M-entry array). */
+export function filterRecords(trace: TraceView, node: number, type: number): Int32Array | null {
+  if (node < 0 && type < 0) return null;
+  const out = new Int32Array(trace.records);
+  let n = 0;
+  for (let i = 0; i < trace.records; i++) {
+    if (node >= 0 && trace.node[i] !== node) continue;
+    if (type >= 0 && trace.type[i] !== type) continue;
+    out[n++] = i;
+  }
+  return out.subarray(0, n);
+}
+
+/** Position in a filtered list of the last record at or before `record` (binary search). */
+function rowOfRecord(rows: Int32Array | null, record: number): number {
+  if (!rows) return record;
+  let lo = 0;
+  let hi = rows.length - 1;
+  let best = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (rows[mid]! <= record) {
+      best = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return best;
+}
+
+export function EventLog() {
+  const controller = useSimulationController();
+  const version = useTraceVersion(controller);
+  const trace = controller.trace;
+  const step = useFanout((s) => s.simulation.step);
+  const selected = useFanout((s) => s.simulation.selectedMessage);
+  const [node, setNode] = useState(-1);
+  const [type, setType] = useState(-1);
+  const [follow, setFollow] = useState(true);
+  const [scrollTop, setScrollTop] = useState(0);
+  const [height, setHeight] = useState(200);
+  const scroller = useRef<HTMLDivElement>(null);
+
+  const records = trace?.records ?? 0;
+  // version: the trace object grows in place; recompute the filter when it does.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const rows = useMemo(() => (trace ? filterRecords(trace, node, type) : null), [trace, node, type, version]);
+  const count = rows ? rows.length : records;
+  const visibleRecords = trace ? trace.recordsAt(step) : 0;
+  const currentRow = rowOfRecord(rows, visibleRecords - 1);
+
+  useEffect(() => {
+    const el = scroller.current;
+    if (!el) return;
+    const observer = new ResizeObserver(() => setHeight(el.clientHeight));
+    observer.observe(el);
+    setHeight(el.clientHeight);
+    return () => observer.disconnect();
+  }, []);
+
+  // Follow: keep the line of the moment shown in view.
+  useEffect(() => {
+    const el = scroller.current;
+    if (!el || !follow || currentRow < 0) return;
+    const top = currentRow * LOG_ROW_HEIGHT;
+    if (top < el.scrollTop || top > el.scrollTop + el.clientHeight - LOG_ROW_HEIGHT * 2) el.scrollTop = Math.max(0, top - el.clientHeight / 2);
+  }, [currentRow, follow]);
+
+  const first = Math.max(0, Math.floor(scrollTop / LOG_ROW_HEIGHT) - OVERSCAN);
+  const last = Math.min(count, Math.ceil((scrollTop + height) / LOG_ROW_HEIGHT) + OVERSCAN);
+  const lines = [];
+  if (trace) {
+    for (let r = first; r < last; r++) {
+      const i = rows ? rows[r]! : r;
+      const msg = trace.msg[i]!;
+      const future = i >= visibleRecords;
+      const typeName = TRACE_TYPES[trace.type[i]!]!;
+      lines.push(
+        <button
+          key={i}
+          type="button"
+          className={`fo-log__row fo-log__row--${typeName}${future ? ' is-future' : ''}${msg >= 0 && msg === selected ? ' is-selected' : ''}${i === visibleRecords - 1 ? ' is-current' : ''}`}
+          style={{ top: r * LOG_ROW_HEIGHT }}
+          data-record={i}
+          onClick={() => {
+            setFollow(false);
+            controller.seek(trace.stepOfRecord(i));
+            if (msg >= 0) controller.selectMessage(msg);
+          }}
+        >
+          <span className="fo-log__time">{formatClock(trace.t[i]!)}</span>
+          <span className={`fo-log__kind fo-log__kind--${typeName}`}>{typeName}</span>
+          <span className="fo-log__text">{trace.sentence(i)}</span>
+        </button>,
+      );
+    }
+  }
+
+  return (
+    <div className="fo-log">
+      <div className="fo-log__filters">
+        <label>
+          Node{' '}
+          <select aria-label="Filter by node" value={node} onChange={(e) => setNode(Number(e.target.value))}>
+            <option value={-1}>All nodes</option>
+            {trace?.nodes.map((n, i) => (
+              <option key={n.id} value={i}>
+                {n.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Kind{' '}
+          <select aria-label="Filter by kind" value={type} onChange={(e) => setType(Number(e.target.value))}>
+            <option value={-1}>All kinds</option>
+            {TRACE_TYPES.map((t, i) => (
+              <option key={t} value={i}>
+                {t}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="fo-log__follow">
+          <input type="checkbox" checked={follow} onChange={(e) => setFollow(e.target.checked)} /> Follow
+        </label>
+        <span className="fo-log__count" data-testid="log-count">
+          {count.toLocaleString('en')} {count === 1 ? 'line' : 'lines'}
+        </span>
+      </div>
+      <div
+        ref={scroller}
+        className="fo-log__scroller"
+        role="log"
+        aria-label="Event log"
+        tabIndex={0}
+        onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
+      >
+        <div className="fo-log__spacer" style={{ height: count * LOG_ROW_HEIGHT }}>
+          {lines}
+        </div>
+      </div>
+    </div>
+  );
+}
