@@ -69,6 +69,8 @@ export interface FanoutTestingHook {
   replaceDocument(value: unknown): void;
   /** Runs an action of the registry by id, as its button or shortcut would. */
   runAction(id: string): Promise<void>;
+  /** Brings the given nodes (or everything) into view, as clicking a problem does. */
+  fitView(nodeIds?: string[]): void;
   store: FanoutStore;
 }
 
@@ -87,6 +89,7 @@ export function installTestingHook(store: FanoutStore, ctx: () => ActionContext)
       store.getState().replaceDocument(withLayout(parsed.topology));
     },
     runAction: (id) => runAction(actionById(id), ctx()),
+    fitView: (nodeIds) => ctx().canvas.fitView(nodeIds),
     store,
   };
 }

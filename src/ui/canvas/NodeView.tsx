@@ -4,14 +4,14 @@
  * the validator's findings, and an optional overlay slot that Simulate fills from the
  * `simulation` slice.
  */
-import { memo } from 'react';
+import { memo, type CSSProperties } from 'react';
 import { Handle, Position, type NodeProps, type NodeTypes } from '@xyflow/react';
 import { NODE_KINDS, type NodeKind } from '../../core/schema/nodes';
 import type { TopologyNode } from '../../core/schema';
 import { worstSeverity } from '../../state/store';
 import { useFanout } from '../store-context';
 import type { FlowNode } from './flow-model';
-import { KINDS } from './kinds';
+import { KINDS, NODE_ICON_STYLE } from './kinds';
 import { nodeSummary } from './summary';
 
 /** Kinds that receive nothing (no input handle) and kinds that send nothing (no output handle). */
@@ -48,13 +48,10 @@ function SimulationOverlay({ id }: { id: string }) {
 
 function NodeCard({ kind, node, selected }: { kind: NodeKind; node: TopologyNode; selected: boolean }) {
   const info = KINDS[kind];
-  const Icon = info.icon;
   return (
-    <div className={`fo-node fo-node--${kind}${selected ? ' is-selected' : ''}`} title={`${info.name}: ${info.hint}`}>
+    <div className={`fo-node fo-node--${kind}${selected ? ' is-selected' : ''}`} title={`${info.name}: ${info.hint}`} style={NODE_ICON_STYLE[kind] as CSSProperties}>
       {!NO_INPUT.has(kind) && <Handle type="target" position={Position.Left} className="fo-handle fo-handle--in" />}
-      <div className="fo-node__icon">
-        <Icon />
-      </div>
+      <div className="fo-node__icon" aria-hidden="true" />
       <div className="fo-node__body">
         <div className="fo-node__kind">{info.name}</div>
         <div className="fo-node__label">{node.label || node.id}</div>

@@ -38,6 +38,8 @@ export class FlowModel {
   private readonly edgeCache = new WeakMap<TopologyEdge, Map<string, FlowEdge>>();
   /** Sizes React Flow measured, kept so every derived node carries them (React Flow needs `measured` back). */
   private readonly measured = new Map<string, Size>();
+  /** The last edges array: handed back unchanged when no edge changed (a drag moves nodes only). */
+  private lastEdges: FlowEdge[] = [];
 
   /** Records a measured size; returns whether it changed. */
   setMeasured(id: string, size: Size): boolean {
@@ -111,6 +113,11 @@ export class FlowModel {
       perEdge.set(key, flow);
       out.push(flow);
     }
+    // Same edge objects in the same order: keep the array, so React Flow skips rebuilding its
+    // connection lookup on every frame of a drag.
+    const last = this.lastEdges;
+    if (last.length === out.length && out.every((e, i) => e === last[i])) return last;
+    this.lastEdges = out;
     return out;
   }
 }

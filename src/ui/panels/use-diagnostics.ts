@@ -14,6 +14,11 @@ export function useDiagnostics(store: FanoutStore) {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const run = () => {
       timer = undefined;
+      // Mid-drag positions do not change what the validator says: check once the drag ends.
+      if (store.getState().inGesture()) {
+        timer = setTimeout(run, DIAGNOSTICS_DELAY_MS);
+        return;
+      }
       const doc = store.getState().document;
       if (store.getState().diagnostics.forDocument === doc) return;
       store.getState().setDiagnostics(validateTopology(doc), doc);

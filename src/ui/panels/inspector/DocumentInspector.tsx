@@ -1,18 +1,22 @@
 /** Document settings, shown when nothing is selected: name, description, simulation seed, duration and event cap. */
-import type { Topology } from '../../../core/schema';
+import { useShallow } from 'zustand/react/shallow';
 import { DEFAULTS } from '../../../core/schema/defaults';
+import { useFanout } from '../../store-context';
 import { useDocumentEditable } from './editable';
 import { NumberField, Section, TextField } from './fields';
 
-export function DocumentInspector({ doc }: { doc: Topology }) {
-  const ed = useDocumentEditable(doc);
+export function DocumentInspector() {
+  // Narrow: a drag (positions) does not re-render these fields.
+  const view = useFanout(useShallow((s) => ({ name: s.document.name, description: s.document.description, simulation: s.document.simulation })));
+  const counts = useFanout(useShallow((s) => ({ nodes: s.document.nodes.length, edges: s.document.edges.length })));
+  const ed = useDocumentEditable(view);
   return (
     <div className="fo-inspector__content">
       <div className="fo-inspector__head fo-inspector__head--doc">
         <div>
           <div className="fo-inspector__kind">Design</div>
           <div className="fo-inspector__hint">
-            {doc.nodes.length} nodes · {doc.edges.length} edges. Select a node or an edge to edit it.
+            {counts.nodes} nodes · {counts.edges} edges. Select a node or an edge to edit it.
           </div>
         </div>
       </div>

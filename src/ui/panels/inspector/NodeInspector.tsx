@@ -1,5 +1,5 @@
 /** The inspector for one node: identity, then the settings of its kind (spec, "Nodes"), then its faults. */
-import { useId, useState } from 'react';
+import { memo, useId, useState } from 'react';
 import type { Topology, TopologyNode } from '../../../core/schema';
 import { DEFAULTS } from '../../../core/schema/defaults';
 import { idSchema } from '../../../core/schema/primitives';
@@ -186,7 +186,8 @@ function KindFields({ ed, node }: { ed: Editable<TopologyNode>; node: TopologyNo
 /** Kinds the spec lets faults apply to in a way that changes a run. */
 const FAULTABLE = new Set(['consumer', 'projection', 'topic', 'queue', 'exchange', 'stream', 'webhook', 'eventstore']);
 
-export function NodeInspector({ node, doc }: { node: TopologyNode; doc: Topology }) {
+/** Memoized: a drag changes the node's position only, which the inspector does not show (see Inspector.tsx). */
+export const NodeInspector = memo(function NodeInspector({ node, faults }: { node: TopologyNode; faults: Topology['faults'] }) {
   const ed = useNodeEditable(node);
   const info = KINDS[node.kind];
   const Icon = info.icon;
@@ -209,9 +210,9 @@ export function NodeInspector({ node, doc }: { node: TopologyNode; doc: Topology
       <KindFields ed={ed} node={node} />
       {FAULTABLE.has(node.kind) && (
         <Section title="Faults">
-          <FaultsEditor doc={doc} nodeId={node.id} />
+          <FaultsEditor allFaults={faults} nodeId={node.id} />
         </Section>
       )}
     </div>
   );
-}
+});

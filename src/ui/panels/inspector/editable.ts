@@ -120,11 +120,15 @@ export function useEdgeEditable(edge: TopologyEdge): Editable<TopologyEdge> {
   );
 }
 
-export function useDocumentEditable(doc: Topology): Editable<Topology> {
+/**
+ * Editing document-level fields. `view` is what the fields display (any part of the document:
+ * name, simulation, faults…); writes always apply to the store's current document.
+ */
+export function useDocumentEditable(view: Partial<Topology>): Editable<Partial<Topology>> {
   const store = useFanoutStore();
   return useMemo(
     () => ({
-      value: doc,
+      value: view,
       key: 'document',
       set(path, next) {
         const current = store.getState().document;
@@ -135,6 +139,6 @@ export function useDocumentEditable(doc: Topology): Editable<Topology> {
         return undefined;
       },
     }),
-    [store, doc],
+    [store, view],
   );
 }

@@ -3,6 +3,7 @@
  * times and a node's fault windows (kept in the document's `faults`). Each item is a small card
  * with its fields and a remove button; "Add …" appends a valid item.
  */
+import { useMemo } from 'react';
 import type { Fault, Topology, TopologyNode } from '../../../core/schema';
 import { DEFAULTS } from '../../../core/schema/defaults';
 import { getIn, useDocumentEditable, type Editable } from './editable';
@@ -105,9 +106,10 @@ const FAULT_TYPES = [
 ];
 
 /** The fault windows of one node, stored in the document's `faults` list. */
-export function FaultsEditor({ doc, nodeId }: { doc: Topology; nodeId: string }) {
-  const ed = useDocumentEditable(doc);
-  const faults = doc.faults ?? [];
+export function FaultsEditor({ allFaults, nodeId }: { allFaults: Topology['faults']; nodeId: string }) {
+  const view = useMemo(() => ({ faults: allFaults }), [allFaults]);
+  const ed = useDocumentEditable(view);
+  const faults = allFaults ?? [];
   const mine = faults.map((f, index) => ({ f, index })).filter(({ f }) => f.node === nodeId);
   const add = () => {
     const fault: Fault = { node: nodeId, type: 'down', from: 10, to: 20 };
