@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { test, expect, type Page } from '@playwright/test';
 import { encodeTopologyFile } from '../../src/core/codec/file';
-import { toLinkDocument } from '../../src/core/codec/link';
+import { buildShareLink, toLinkDocument } from '../../src/core/codec/link';
 import type { Topology } from '../../src/core/schema';
 import { EditorPage } from '../support/editor-page';
 
@@ -40,6 +40,8 @@ test('copy link → open in a new browser → the same diagram, seed included', 
   const link = await openShareDialog(page);
   const dialog = page.getByRole('dialog', { name: 'Share this design' });
   expect(link).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#t1\.[A-Za-z0-9_-]+$/);
+  // Byte for byte the link the CLI prints for this document and base (same codec function).
+  expect(link).toBe(buildShareLink(original, `${new URL(link).origin}/`));
   await expect(dialog.getByTestId('share-link-length')).toContainText(`${link.length.toLocaleString('en')} characters`);
   await expect(dialog.getByRole('img', { name: 'QR code of the share link' })).toBeVisible();
   await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
