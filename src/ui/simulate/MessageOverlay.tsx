@@ -21,6 +21,8 @@ import { useSimulationController } from './controller-context';
 export const TYPE_COLOURS = ['#2563eb', '#9333ea', '#0d9488', '#db2777', '#ca8a04', '#4f46e5', '#0891b2', '#65a30d'];
 /** More tokens than this on one edge at once are drawn as a count bubble. */
 export const AGGREGATE_AT = 12;
+/** Sent on window when a message is picked on the canvas: the dock opens its journey. */
+export const SHOW_JOURNEY_EVENT = 'fanout:show-journey';
 /** Real milliseconds a token takes to cross its edge. */
 const TRAVEL_MS = 700;
 /** A jump over more records than this (Run to end, a far seek) is not animated. */
@@ -147,6 +149,7 @@ class OverlayAnimator {
 
   select(msg: number) {
     this.store.getState().setSimulation({ selectedMessage: msg });
+    window.dispatchEvent(new CustomEvent(SHOW_JOURNEY_EVENT));
   }
 
   stop() {

@@ -8,7 +8,8 @@ import { useReactFlow } from '@xyflow/react';
 import { useFanout } from '../store-context';
 import { useSimulationController, useTraceVersion } from './controller-context';
 import { EventLog } from './EventLog';
-import { MessageOverlay } from './MessageOverlay';
+import { JourneyView } from './Journey';
+import { MessageOverlay, SHOW_JOURNEY_EVENT } from './MessageOverlay';
 import { Player } from './Player';
 import { Results } from './Results';
 import './simulate.css';
@@ -48,6 +49,7 @@ export function SimulateCanvasLayer() {
 type Tab = 'log' | 'journey' | 'metrics' | 'results' | 'stores';
 const TABS: { id: Tab; label: string }[] = [
   { id: 'log', label: 'Event log' },
+  { id: 'journey', label: 'Journey' },
   { id: 'results', label: 'Results' },
 ];
 
@@ -59,6 +61,11 @@ export function SimulateDock() {
   const step = useFanout((s) => s.simulation.step);
   const steps = useFanout((s) => s.simulation.steps);
   const [tab, setTab] = useState<Tab>('log');
+  useEffect(() => {
+    const show = () => setTab('journey');
+    window.addEventListener(SHOW_JOURNEY_EVENT, show);
+    return () => window.removeEventListener(SHOW_JOURNEY_EVENT, show);
+  }, []);
   if (mode !== 'simulate') return null;
   const atEnd = run === 'done' && step >= steps;
   return (
@@ -72,6 +79,7 @@ export function SimulateDock() {
       </div>
       <div className="fo-dock__panel" role="tabpanel" id={`fo-panel-${tab}`} aria-labelledby={`fo-tab-${tab}`}>
         {tab === 'log' && <EventLog />}
+        {tab === 'journey' && <JourneyView />}
         {tab === 'results' && <Results result={atEnd ? (controller.finalResult ?? controller.resultAtStep) : controller.resultAtStep} atEnd={atEnd} />}
       </div>
     </section>

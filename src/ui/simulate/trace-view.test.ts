@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { createSimulation, simulate } from '../../core/sim';
+import { buildJourney } from './journey';
+import { exampleTopology, traceViewOf } from './test-support';
+
+describe('TraceView (the page copy of a run)', () => {
+  const topology = exampleTopology('order-events');
+  const { trace } = traceViewOf(topology, 7);
+  const reference = simulate(topology, { seed: 7 });
+
+  it('holds every record, with the sentences the engine writes', () => {
+    expect(trace.records).toBe(reference.trace.length);
+    const ctxSim = reference.simulation;
+    for (const i of [0, 5, 99, 1000, trace.records - 1]) {
+      expect(trace.record(i)).toEqual(reference.trace.get(i));
+      expect(trace.sentence(i)).toBe(ctxSim.sentence(i));
+    }
+  });
+
+  it('maps steps to records and times, and records back to the step that wrote them', () => {
+    const sim = createSimulation(topology, { seed: 7 });
+    let step = 0;
+    // Walk the first 300 events with the engine and check the step table agrees.
+    for (let e = 0; e < 300 && !sim.finished; e++) {
+      const before = sim.recordCount;
+      sim.step();
+      if (sim.recordCount === before) continue;
+      step++;
+      expect(trace.recordsAt(step)).toBe(sim.recordCount);
+      expect(trace.timeAt(step)).toBe(sim.time);
+      expect(trace.stepOfRecord(sim.recordCount - 1)).toBe(step);
+      expect(trace.stepOfRecord(before)).toBe(step);
+    }
+    expect(trace.recordsAt(0)).toBe(0);
+    expect(trace.timeAt(0)).toBe(0);
+    const t = trace.timeAt(120);
+    expect(trace.stepAtTime(t)).toBeGreaterThanOrEqual(120);
+    expect(trace.timeAt(trace.stepAtTime(t) + 1)).toBeGreaterThan(t);
+  });
+
+  it('builds the journey of a message and of the messages it caused, as the engine does', () => {
+    // Find an order whose payment was emitted (PaymentSucceeded caused by it).
+    let order = -1;
+    for (let m = 0; m < trace.messages; m++) {
+      const cause = trace.msgCause[m]!;
+      if (cause >= 0 && trace.messageType(m) === 'PaymentSucceeded') {
+        order = cause;
+        break;
+      }
+    }
+    expect(order).toBeGreaterThanOrEqual(0);
+    const journey = buildJourney(trace, order);
+    const engine = reference.simulation.journey(order);
+    expect(journey.records.map((r) => r.index)).toEqual(engine.map((r) => r.index));
+    expect(journey.messages.length).toBeGreaterThan(1);
+    expect(journey.records.some((r) => r.type === 'emit')).toBe(true);
+    const names = journey.lanes.map((n) => trace.nodes[n]!.id);
+    expect(names.slice(0, 2)).toEqual(['orders', 'order-events']);
+  });
+});
