@@ -60,7 +60,7 @@ export function enqueue(e: Engine, q: QueueRt, d: number, edge: number): void {
 
 function takeReadyAt(q: QueueRt, i: number, e: Engine): number {
   const d = i === 0 ? q.ready.shift() : q.ready.removeAt(i);
-  if (q.groupBusy) groupAdd(q, e.messages.key[e.deliveries.msg[d]!]!, 1);
+  if (q.groupBusy) groupAdd(q, e.messages.keyOf(e.deliveries.msg[d]!), 1);
   return d;
 }
 
@@ -76,7 +76,7 @@ function requeue(e: Engine, q: QueueRt, d: number): void {
   const dl = e.deliveries;
   const node = e.model.nodes[q.node]!;
   if (node.unlimitedRetry && e.now - dl.enqueuedAt[dl.slot[d]!]! >= node.retention) {
-    if (q.groupBusy) groupAdd(q, e.messages.key[dl.msg[d]!]!, -1);
+    if (q.groupBusy) groupAdd(q, e.messages.keyOf(dl.msg[d]!), -1);
     e.stats[q.node]!.discarded++;
     e.terminate(d, S_DISCARDED);
     e.trace.push(e.now, T.T_DISCARD, q.node, -1, dl.msg[d]!, d, dl.attempts[dl.slot[d]!]!);
@@ -85,7 +85,7 @@ function requeue(e: Engine, q: QueueRt, d: number): void {
   e.touchQueue(q);
   dl.state[d] = S_READY;
   if (q.groupBusy) {
-    groupAdd(q, e.messages.key[dl.msg[d]!]!, -1);
+    groupAdd(q, e.messages.keyOf(dl.msg[d]!), -1);
     // Keep enqueue order: the retried message goes before later messages of its group.
     const order = dl.order[dl.slot[d]!]!;
     let i = q.ready.length;
@@ -101,7 +101,7 @@ function nextReady(e: Engine, q: QueueRt): number {
   if (!q.groupBusy) return 0;
   const seen = new Set<number>();
   for (let i = 0; i < q.ready.length; i++) {
-    const key = e.messages.key[e.deliveries.msg[q.ready.at(i)]!]!;
+    const key = e.messages.keyOf(e.deliveries.msg[q.ready.at(i)]!);
     if (q.groupBusy.has(key) || seen.has(key)) {
       seen.add(key);
       continue;
@@ -285,9 +285,9 @@ function fails(e: Engine, c: ConsumerRt, d: number, a: number): boolean {
   if (f === null) return false;
   const msg = e.deliveries.msg[d]!;
   if (f.firstAttempts > 0 && e.attempts.total[a]! <= f.firstAttempts) return true;
-  if (f.types !== null && f.types.has(e.strings[e.messages.type[msg]!]!)) return true;
+  if (f.types !== null && f.types.has(e.types[e.messages.type[msg]!]!)) return true;
   if (f.keys !== null) {
-    const key = e.messages.key[msg]!;
+    const key = e.messages.keyOf(msg);
     if (key >= 0 && f.keys.has(e.strings[key]!)) return true;
   }
   return f.probability > 0 && c.failureRng.next() < f.probability;
@@ -322,7 +322,7 @@ function succeed(e: Engine, c: ConsumerRt, a: number, d: number, path: PathRt, p
     st.processed++;
     if (path.processed.has(msg)) st.duplicatesProcessed++;
     else path.processed.add(msg);
-    const key = msgs.key[msg]!;
+    const key = msgs.keyOf(msg);
     if (key >= 0) {
       const pair = msgs.sender[msg]! * 4294967296 + key;
       const seq = msgs.seq[msg]!;
@@ -349,7 +349,7 @@ function succeed(e: Engine, c: ConsumerRt, a: number, d: number, path: PathRt, p
   if (path.kind === PATH_QUEUE) {
     const q = e.queues[path.owner]!;
     if (q.groupBusy) {
-      groupAdd(q, msgs.key[msg]!, -1);
+      groupAdd(q, msgs.keyOf(msg), -1);
       e.markQueueDirty(q);
     }
   } else if (path.kind === PATH_GROUP) onGroupAck(e, path, d);
@@ -391,7 +391,7 @@ export function attemptFailed(e: Engine, d: number, path: PathRt): void {
     if (path.kind === PATH_QUEUE) {
       const q = e.queues[path.owner]!;
       if (q.groupBusy) {
-        groupAdd(q, e.messages.key[dl.msg[d]!]!, -1);
+        groupAdd(q, e.messages.keyOf(dl.msg[d]!), -1);
         e.markQueueDirty(q);
       }
     }
@@ -457,7 +457,7 @@ function visibilityExpired(e: Engine, a: number, d: number): void {
   const q = e.queues[path.owner]!;
   if (dl.attempts[dl.slot[d]!]! >= path.retry.maxAttempts) {
     if (q.groupBusy) {
-      groupAdd(q, e.messages.key[dl.msg[d]!]!, -1);
+      groupAdd(q, e.messages.keyOf(dl.msg[d]!), -1);
       e.markQueueDirty(q);
     }
     e.deadLetter(path.broker, d);
@@ -583,14 +583,14 @@ export function emitMessages(e: Engine, node: number, d: number, on: 'success' |
     const em = spec.emits[i]!;
     if (em.on !== on) continue;
     if (em.probability < 1 && !(c.emitRng.next() < em.probability)) continue;
-    let key = e.messages.key[cause]!;
+    let key = e.messages.keyOf(cause);
     if (em.key !== null) key = e.intern(em.key);
     else if (em.keys > 0) key = e.intern(`k${c.emitRng.nextInt(em.keys)}`);
     const counter = e.emitCounters[node]!;
     const cycle = counter[i] ?? 0;
     counter[i] = cycle + 1;
     const rk = e.intern(em.routingKeys[cycle % em.routingKeys.length]!);
-    const msg = e.createMessage(e.intern(em.type), key, rk, cause, node, em.category === 'command' ? 1 : 0);
+    const msg = e.createMessage(e.internType(em.type), key, rk, cause, node, em.category === 'command' ? 1 : 0);
     e.stats[node]!.emitted++;
     e.trace.push(e.now, T.T_EMIT, node, -1, msg, d, 0);
     e.sendFrom(node, msg, d);

@@ -59,6 +59,15 @@ describe('the order-events example', () => {
     expect(b.totals).toEqual(a.totals);
   });
 
+  it('asking for the result mid-run does not change the final result', () => {
+    const sim = createSimulation(orderEvents);
+    for (let i = 0; i < 1500; i++) sim.step();
+    sim.result();
+    sim.runToEnd();
+    sim.result();
+    expect(JSON.stringify(sim.result())).toBe(JSON.stringify(simulate(orderEvents).result));
+  });
+
   it('seeks backwards and forwards to the same state', () => {
     const sim = createSimulation(orderEvents);
     for (let i = 0; i < 500; i++) sim.step();

@@ -235,6 +235,7 @@ export class Engine {
       if (e.kind === 'deadLetter' && this.deadLetterEdge[e.from] === -1) this.deadLetterEdge[e.from] = e.index;
       if (e.kind === 'alternate' && this.alternateEdge[e.from] === -1) this.alternateEdge[e.from] = e.index;
     }
+    this.intern(''); // the empty routing key is string 0: the default costs no write per message
     this.buildRuntimes();
     this.scheduleStart(options.redrive ?? {});
     this.injections = (options.redriveAfter ?? [])
@@ -252,6 +253,21 @@ export class Engine {
     while (this.nextInjection < this.injections.length && this.injections[this.nextInjection]!.after <= this.steps) {
       this.schedule(this.now, E_REDRIVE, this.injections[this.nextInjection++]!.node, 0);
     }
+  }
+
+  /** Message type names; a message's `type` indexes this table. */
+  readonly types: string[] = [];
+  private readonly typeIndex = new Map<string, number>();
+
+  /** Interns a message type name. */
+  internType(s: string): number {
+    let id = this.typeIndex.get(s);
+    if (id === undefined) {
+      id = this.types.length;
+      this.types.push(s);
+      this.typeIndex.set(s, id);
+    }
+    return id;
   }
 
   /** Interns a string; returns its id. */
@@ -373,7 +389,7 @@ export class Engine {
         const ps: ProducerStream = {
           node: node.index,
           index: this.producerStreams.length,
-          type: this.intern(s.type),
+          type: this.internType(s.type),
           category: s.category === 'command' ? 1 : 0,
           key: s.key === null ? -1 : this.intern(s.key),
           keys: s.keys,
@@ -560,15 +576,15 @@ export class Engine {
       const pair = sender * 4294967296 + key;
       const next = this.senderKeyNext.get(pair) ?? 0;
       this.senderKeyNext.set(pair, next + 1);
-      msgs.seq[id] = next;
-    } else msgs.seq[id] = 0;
+      if (next !== 0) msgs.seq[id] = next;
+    }
     return id;
   }
 
   /** Sends a message on every publish edge of `sender` whose filter passes its type. */
   sendFrom(sender: number, msg: number, causeDelivery: number): void {
     const edges = this.publishEdges[sender]!;
-    const type = this.strings[this.messages.type[msg]!]!;
+    const type = this.types[this.messages.type[msg]!]!;
     for (let i = 0; i < edges.length; i++) {
       const e = this.model.edges[edges[i]!]!;
       if (e.filter !== null && !e.filter.has(type)) continue;
@@ -645,7 +661,7 @@ export class Engine {
   /** Topic and webhook: one delivery per matching subscription / endpoint; the first continues `d`. */
   private fanOut(d: number, node: CompiledNode, kind: 'subscribe' | 'endpoint'): void {
     const msg = this.deliveries.msg[d]!;
-    const type = this.strings[this.messages.type[msg]!]!;
+    const type = this.types[this.messages.type[msg]!]!;
     let first = true;
     const targets: number[] = [];
     for (const ei of node.out) {
@@ -705,7 +721,7 @@ export class Engine {
   private appendToStream(d: number, node: CompiledNode, edge: number): void {
     const s = this.streams[node.index]!;
     const msg = this.deliveries.msg[d]!;
-    const key = this.messages.key[msg]!;
+    const key = this.messages.keyOf(msg);
     let p: number;
     if (key >= 0) {
       let cached = s.partitionOfKey.get(key);
@@ -730,7 +746,7 @@ export class Engine {
   private appendToStore(d: number, node: CompiledNode, edge: number): void {
     const store = this.stores[node.index]!;
     const msg = this.deliveries.msg[d]!;
-    const key = this.messages.key[msg]!;
+    const key = this.messages.keyOf(msg);
     let events = store.entities.get(key);
     if (!events) store.entities.set(key, (events = []));
     events.push(msg);
@@ -740,7 +756,7 @@ export class Engine {
     this.trace.push(this.now, T.T_APPEND, node.index, edge, msg, d, events.length);
     this.terminate(d, S_ACKED);
     // Catch-up subscriptions: every appended event, in append order.
-    const type = this.strings[this.messages.type[msg]!]!;
+    const type = this.types[this.messages.type[msg]!]!;
     for (const ei of node.out) {
       const e = this.model.edges[ei]!;
       if (e.kind !== 'subscribe' || (e.filter !== null && !e.filter.has(type))) continue;
@@ -938,7 +954,7 @@ export class Engine {
   /** A delivery now heads for projection `p`: track it for stale reads until it settles. */
   trackStale(d: number, p: number): void {
     const proj = this.projections[p]!;
-    const key = this.messages.key[this.deliveries.msg[d]!]!;
+    const key = this.messages.keyOf(this.deliveries.msg[d]!);
     if (key < 0 || this.staleTracked.has(d)) return;
     if (!proj.keySeen.has(key)) {
       proj.keySeen.add(key);
@@ -962,7 +978,7 @@ export class Engine {
     if (p === undefined) return;
     this.staleOwner.delete(d);
     const proj = this.projections[p]!;
-    const key = this.messages.key[this.deliveries.msg[d]!]!;
+    const key = this.messages.keyOf(this.deliveries.msg[d]!);
     const list = proj.pending.get(key);
     if (!list) return;
     const i = list.indexOf(this.deliveries.created[this.deliveries.slot[d]!]!);

@@ -6,6 +6,7 @@ import { rngFor, hash128 } from './prng';
 import { topicMatches } from './topic-match';
 import { backoffDelay, baseDelay, type ResolvedBackoff } from './backoff';
 import { utf8Bytes } from '../util/utf8';
+import { SampleList, nearestRank, summarize } from './tables';
 
 describe('prng', () => {
   it('is a pure function of (seed, owner, purpose)', () => {
@@ -193,5 +194,28 @@ describe('backoff', () => {
       const dec = backoffDelay({ ...expo, jitter: 'decorrelated', max: 12 }, n, prev, r);
       expect(dec >= 1 && dec <= Math.min(12, 3 * prev)).toBe(true);
     }
+  });
+});
+
+describe('latency summaries', () => {
+  it('nearest-rank percentiles by selection agree with sorting', () => {
+    fc.assert(
+      fc.property(fc.array(fc.double({ min: 0, max: 100, noNaN: true }), { minLength: 1, maxLength: 300 }), (xs) => {
+        const list = new SampleList(4);
+        for (const x of xs) list.push(x);
+        const sorted = Float64Array.from(xs).sort();
+        const s = summarize(list)!;
+        expect(s.p50).toBe(nearestRank(sorted, 0.5));
+        expect(s.p95).toBe(nearestRank(sorted, 0.95));
+        expect(s.p99).toBe(nearestRank(sorted, 0.99));
+        expect(s.max).toBe(sorted[sorted.length - 1]);
+        // A second summary (after the in-place reordering) is identical.
+        expect(summarize(list)).toEqual(s);
+      }),
+    );
+  });
+  it('uses rank ⌈q·n⌉: p50 of 1..4 is 2, p99 of 1..100 is 99', () => {
+    expect(nearestRank([1, 2, 3, 4], 0.5)).toBe(2);
+    expect(nearestRank(Array.from({ length: 100 }, (_, i) => i + 1), 0.99)).toBe(99);
   });
 });

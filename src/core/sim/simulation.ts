@@ -168,15 +168,15 @@ export class Simulation {
     const e = this.engine;
     const m = e.messages;
     if (id < 0 || id >= m.count) throw new RangeError(`no message ${id}`);
-    const key = m.key[id]!;
+    const key = m.keyOf(id);
     return {
       id,
-      type: e.strings[m.type[id]!]!,
+      type: e.types[m.type[id]!]!,
       category: m.category[id] ? 'command' : 'event',
       key: key >= 0 ? e.strings[key]! : null,
       routingKey: e.strings[m.routingKey[id]!]!,
       created: m.created[id]!,
-      cause: m.cause[id]!,
+      cause: m.causeOf(id),
       sender: m.sender[id]!,
     };
   }
@@ -194,7 +194,7 @@ export class Simulation {
       const r = e.trace.get(i);
       if (r.msg < 0) continue;
       if (family.has(r.msg)) out.push(r);
-      else if (r.type === 'emit' && family.has(e.messages.cause[r.msg]!)) {
+      else if (r.type === 'emit' && family.has(e.messages.causeOf(r.msg))) {
         family.add(r.msg);
         out.push(r);
       }
@@ -207,8 +207,8 @@ export class Simulation {
     return {
       nodeName: (i) => this.model.nodes[i]?.name ?? `node ${i}`,
       edgeTarget: (i) => this.model.edges[i]?.to ?? -1,
-      messageLabel: (id) => `${e.strings[e.messages.type[id]!]} #${id}`,
-      causeOf: (id) => e.messages.cause[id]!,
+      messageLabel: (id) => `${e.types[e.messages.type[id]!]} #${id}`,
+      causeOf: (id) => e.messages.causeOf(id),
       maxAttempts: (edge) => maxAttemptsOver(this.model, edge),
       routingKey: (id) => e.strings[e.messages.routingKey[id]!]!,
       recordAfter: (i) => (i + 1 < e.trace.length ? e.trace.get(i + 1) : undefined),

@@ -99,6 +99,9 @@ export class Bitset {
 export class SampleList {
   values: Float64Array<ArrayBuffer>;
   length = 0;
+  /** Running sum and maximum, in insertion order (summaries reorder `values`; the mean must not change). */
+  sum = 0;
+  max = -Infinity;
 
   constructor(capacity = 64) {
     this.values = new Float64Array(Math.max(16, capacity));
@@ -111,6 +114,8 @@ export class SampleList {
       this.values = next;
     }
     this.values[this.length++] = v;
+    this.sum += v;
+    if (v > this.max) this.max = v;
   }
 
   /** The samples, sorted ascending (a copy). */
@@ -170,14 +175,9 @@ export function selectRank(a: Float64Array, k: number, lo = 0, hi = a.length - 1
 export function summarize(samples: SampleList): LatencySummary | null {
   const n = samples.length;
   if (n === 0) return null;
-  const s = samples.values.slice(0, n);
-  let sum = 0;
-  let max = -Infinity;
-  for (let i = 0; i < n; i++) {
-    const v = s[i]!;
-    sum += v;
-    if (v > max) max = v;
-  }
+  // Selection reorders the samples in place: their order carries no meaning, and no copy of a
+  // million samples is made.
+  const s = samples.values;
   // Nearest rank ⌈q·n⌉ (1-based) → index ⌈q·n⌉ − 1; select in ascending rank order so each
   // selection narrows the range of the next.
   const idx = (q: number) => Math.min(n, Math.max(1, Math.ceil(q * n))) - 1;
@@ -187,7 +187,7 @@ export function summarize(samples: SampleList): LatencySummary | null {
   const p50 = selectRank(s, i50, 0, n - 1);
   const p95 = selectRank(s, i95, i50, n - 1);
   const p99 = selectRank(s, i99, i95, n - 1);
-  return { mean: sum / n, p50, p95, p99, max };
+  return { mean: samples.sum / n, p50, p95, p99, max: samples.max };
 }
 
 function growF64(a: Float64Array<ArrayBuffer>, n: number): Float64Array<ArrayBuffer> {
@@ -207,18 +207,22 @@ function growU8(a: Uint8Array<ArrayBuffer>, n: number): Uint8Array<ArrayBuffer> 
 }
 
 /**
- * Messages: one row per message id. `type`/`key`/`routingKey` are indices into the engine's string
- * table; key −1 means unkeyed; `cause` is the causing message id or −1.
+ * Messages: one row per message id. Columns hold their default as 0 and `add` writes only what
+ * differs from it: pages of a typed array that are never written are never touched, so a million
+ * plain messages cost the 8 bytes of their creation time, not 33.
+ * `type` is an index into the engine's type table, `routingKey` into its string table ("" is 0).
  */
 export class MessageTable {
   count = 0;
   type: Int32Array<ArrayBuffer>;
-  key: Int32Array<ArrayBuffer>;
+  /** Key id + 1; 0 = unkeyed. Read with `keyOf`. */
+  keyPlus1: Int32Array<ArrayBuffer>;
   routingKey: Int32Array<ArrayBuffer>;
   created: Float64Array<ArrayBuffer>;
-  cause: Int32Array<ArrayBuffer>;
+  /** Causing message id + 1; 0 = none. Read with `causeOf`. */
+  causePlus1: Int32Array<ArrayBuffer>;
   sender: Int32Array<ArrayBuffer>;
-  /** Per (sender, key) sequence number, for `outOfOrder`. */
+  /** Per (sender, key) sequence number, for `outOfOrder` (keyed messages only). */
   seq: Int32Array<ArrayBuffer>;
   category: Uint8Array<ArrayBuffer>;
 
@@ -226,13 +230,23 @@ export class MessageTable {
   constructor(capacity = 1024) {
     const n = Math.max(16, capacity);
     this.type = new Int32Array(n);
-    this.key = new Int32Array(n);
+    this.keyPlus1 = new Int32Array(n);
     this.routingKey = new Int32Array(n);
     this.created = new Float64Array(n);
-    this.cause = new Int32Array(n);
+    this.causePlus1 = new Int32Array(n);
     this.sender = new Int32Array(n);
     this.seq = new Int32Array(n);
     this.category = new Uint8Array(n);
+  }
+
+  /** Key id, −1 when unkeyed. */
+  keyOf(id: number): number {
+    return this.keyPlus1[id]! - 1;
+  }
+
+  /** Causing message id, −1 when none. */
+  causeOf(id: number): number {
+    return this.causePlus1[id]! - 1;
   }
 
   add(type: number, key: number, routingKey: number, created: number, cause: number, sender: number, category: number): number {
@@ -240,21 +254,21 @@ export class MessageTable {
     if (id === this.type.length) {
       const n = id * 2;
       this.type = growI32(this.type, n);
-      this.key = growI32(this.key, n);
+      this.keyPlus1 = growI32(this.keyPlus1, n);
       this.routingKey = growI32(this.routingKey, n);
       this.created = growF64(this.created, n);
-      this.cause = growI32(this.cause, n);
+      this.causePlus1 = growI32(this.causePlus1, n);
       this.sender = growI32(this.sender, n);
       this.seq = growI32(this.seq, n);
       this.category = growU8(this.category, n);
     }
-    this.type[id] = type;
-    this.key[id] = key;
-    this.routingKey[id] = routingKey;
+    if (type !== 0) this.type[id] = type;
+    if (key >= 0) this.keyPlus1[id] = key + 1;
+    if (routingKey !== 0) this.routingKey[id] = routingKey;
     this.created[id] = created;
-    this.cause[id] = cause;
-    this.sender[id] = sender;
-    this.category[id] = category;
+    if (cause >= 0) this.causePlus1[id] = cause + 1;
+    if (sender !== 0) this.sender[id] = sender;
+    if (category !== 0) this.category[id] = category;
     return id;
   }
 }
