@@ -4,7 +4,9 @@
  * malformed documents that JSON Schema can describe.
  */
 import Ajv2020 from 'ajv/dist/2020';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { arbitraryTopology } from '../codec/arbitrary-topology';
 import { topologyJsonSchemaText } from './json-schema';
 import { parseTopologyValue } from './parse';
 import committedText from '../../../public/schema/topology.v1.json?raw';
@@ -72,5 +74,16 @@ describe('ajv with the committed schema agrees with zod', () => {
     expect(parseTopologyValue(doc).ok).toBe(false);
     expect(validate(doc)).toBe(false);
     expect(validate.errors!.some((e) => e.instancePath.startsWith(where))).toBe(true);
+  });
+
+  it('accepts every document zod accepts (property, arbitrary valid topologies)', () => {
+    fc.assert(
+      fc.property(arbitraryTopology(8), (t) => {
+        const doc = JSON.parse(JSON.stringify(t)) as unknown;
+        expect(parseTopologyValue(doc).ok).toBe(true);
+        expect(validate(doc), JSON.stringify(validate.errors)).toBe(true);
+      }),
+      { numRuns: 200 },
+    );
   });
 });
