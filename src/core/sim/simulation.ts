@@ -132,6 +132,16 @@ export class Simulation {
     return this.result();
   }
 
+  /**
+   * Frees the run for reuse: its trace chunks go back to a pool the next run in this thread writes
+   * into. The simulation must not be used afterwards (its trace is empty).
+   */
+  dispose(): void {
+    this.engine.cancelled = true;
+    this.recorded.release();
+    if (this.engine.trace !== this.recorded) this.engine.trace.release();
+  }
+
   /** Stops a running `runToEnd`/`runUntil` loop at the next event (call from a callback or between chunks). */
   cancel(): void {
     this.engine.cancelled = true;
