@@ -194,4 +194,38 @@ test.describe('editing', () => {
     await editor.toolbar('Theme').click(); // dark → light
     await expect(page.locator('html[data-theme="light"]')).toHaveCount(1);
   });
+
+  test('an exchange binds a queue with a binding key; the edge inspector edits it; Shift+drag box-selects', async ({ page }) => {
+    await editor.toolbar('New').click();
+    await editor.paletteItem('Exchange').click();
+    await editor.paletteItem('Queue').click();
+    await expect.poll(async () => (await editor.document()).nodes.map((n) => n.id)).toEqual(['exchange-1', 'queue-1']);
+    await editor.connect('exchange-1', 'queue-1');
+    await expect.poll(async () => (await editor.document()).edges.length).toBe(1);
+    const inspector = editor.inspector();
+    await expect(inspector).toContainText('Bind edge');
+    const key = inspector.getByLabel('Binding key', { exact: true });
+    await expect(key).toHaveValue('#');
+    await key.fill('order.*');
+    await expect.poll(async () => (await editor.document()).edges[0]).toMatchObject({ kind: 'bind', bindingKey: 'order.*' });
+    await expect(page.locator('.fo-edge-label')).toContainText('order.*');
+    await page.screenshot({ path: 'e2e/.output/editing-bind-edge.png' });
+    await inspector.getByLabel('Edge kind', { exact: true }).selectOption({ label: 'Alternate (unroutable)' });
+    await expect.poll(async () => (await editor.document()).edges[0]).toEqual({ id: expect.any(String), from: 'exchange-1', to: 'queue-1', kind: 'alternate' });
+
+    const a = (await editor.node('exchange-1').boundingBox())!;
+    const b = (await editor.node('queue-1').boundingBox())!;
+    const left = Math.min(a.x, b.x) - 20;
+    const top = Math.min(a.y, b.y) - 20;
+    const right = Math.max(a.x + a.width, b.x + b.width) + 20;
+    const bottom = Math.max(a.y + a.height, b.y + b.height) + 20;
+    await page.keyboard.down('Shift');
+    await page.mouse.move(left, top);
+    await page.mouse.down();
+    await page.mouse.move((left + right) / 2, (top + bottom) / 2, { steps: 5 });
+    await page.mouse.move(right, bottom, { steps: 5 });
+    await page.mouse.up();
+    await page.keyboard.up('Shift');
+    await expect(inspector).toContainText('3 selected');
+  });
 });

@@ -5,12 +5,40 @@
  */
 import { useRef, useState, type PointerEvent as ReactPointerEvent } from 'react';
 import { useReactFlow } from '@xyflow/react';
+import type { TopologyNode } from '../../core/schema';
 import { NODE_KINDS, type NodeKind } from '../../core/schema/nodes';
 import { NODE_SIZE } from '../../state/layout';
 import { createNode } from '../../state/new-node';
 import { addNode, takenIds, type XY } from '../../state/operations';
 import { KINDS } from '../canvas/kinds';
 import { useFanoutStore } from '../store-context';
+
+/**
+ * The free place nearest to `wanted` (top-left corner) where a new node does not cover another.
+ * Searches grid cells one node apart, preferring the right (designs flow left to right), then
+ * below and above, then the left — so "add at the centre" never hides an existing node.
+ */
+export function freeSpotNear(nodes: readonly TopologyNode[], wanted: XY): XY {
+  const gap = 16;
+  const overlaps = (p: XY) =>
+    nodes.some(
+      (n) => n.position && Math.abs(n.position.x - p.x) < NODE_SIZE.width + gap && Math.abs(n.position.y - p.y) < NODE_SIZE.height + gap,
+    );
+  if (!overlaps(wanted)) return wanted;
+  const dx = NODE_SIZE.width + 40;
+  const dy = NODE_SIZE.height + 28;
+  for (let ring = 1; ring <= 15; ring++) {
+    const cells: Array<[number, number]> = [];
+    for (let i = -ring; i <= ring; i++) for (let j = -ring; j <= ring; j++) if (Math.max(Math.abs(i), Math.abs(j)) === ring) cells.push([i, j]);
+    const cost = ([i, j]: [number, number]) => (i >= 0 ? i : 3 * -i) + Math.abs(j) * 1.1 + (j < 0 ? 0.05 : 0);
+    cells.sort((a, b) => cost(a) - cost(b));
+    for (const [i, j] of cells) {
+      const p = { x: wanted.x + i * dx, y: wanted.y + j * dy };
+      if (!overlaps(p)) return p;
+    }
+  }
+  return wanted;
+}
 
 /** Pointer travel (px) that turns a press into a drag. */
 const DRAG_THRESHOLD = 5;
@@ -32,11 +60,7 @@ export function Palette({ viewportCentre }: { viewportCentre: () => XY }) {
 
   const add = (kind: NodeKind, centre: XY) => {
     const doc = store.getState().document;
-    // Stagger nodes added at the same spot so they do not hide each other.
-    let at = { x: centre.x - NODE_SIZE.width / 2, y: centre.y - NODE_SIZE.height / 2 };
-    const occupied = (p: XY) => doc.nodes.some((n) => n.position && Math.abs(n.position.x - p.x) < 16 && Math.abs(n.position.y - p.y) < 16);
-    for (let i = 0; i < 40 && occupied(at); i++) at = { x: at.x + 24, y: at.y + 24 };
-    const node = createNode(kind, at, takenIds(doc));
+    const node = createNode(kind, freeSpotNear(doc.nodes, { x: centre.x - NODE_SIZE.width / 2, y: centre.y - NODE_SIZE.height / 2 }), takenIds(doc));
     store.getState().edit((d) => addNode(d, { node }));
     store.getState().select({ nodes: [node.id], edges: [] });
   };

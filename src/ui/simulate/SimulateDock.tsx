@@ -9,9 +9,11 @@ import { useFanout } from '../store-context';
 import { useSimulationController, useTraceVersion } from './controller-context';
 import { EventLog } from './EventLog';
 import { JourneyView } from './Journey';
+import { MetricsPanel } from './Metrics';
 import { MessageOverlay, SHOW_JOURNEY_EVENT } from './MessageOverlay';
 import { Player } from './Player';
 import { Results } from './Results';
+import { StoreViews } from './StoreViews';
 import './simulate.css';
 
 declare global {
@@ -50,7 +52,9 @@ type Tab = 'log' | 'journey' | 'metrics' | 'results' | 'stores';
 const TABS: { id: Tab; label: string }[] = [
   { id: 'log', label: 'Event log' },
   { id: 'journey', label: 'Journey' },
+  { id: 'metrics', label: 'Metrics' },
   { id: 'results', label: 'Results' },
+  { id: 'stores', label: 'Stores & projections' },
 ];
 
 export function SimulateDock() {
@@ -80,6 +84,8 @@ export function SimulateDock() {
       <div className="fo-dock__panel" role="tabpanel" id={`fo-panel-${tab}`} aria-labelledby={`fo-tab-${tab}`}>
         {tab === 'log' && <EventLog />}
         {tab === 'journey' && <JourneyView />}
+        {tab === 'metrics' && <MetricsPanel />}
+        {tab === 'stores' && <StoreViews />}
         {tab === 'results' && <Results result={atEnd ? (controller.finalResult ?? controller.resultAtStep) : controller.resultAtStep} atEnd={atEnd} />}
       </div>
     </section>
