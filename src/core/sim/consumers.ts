@@ -42,7 +42,8 @@ export function enqueue(e: Engine, q: QueueRt, d: number, edge: number): void {
       return;
     }
     e.touchQueue(q);
-    const oldest = takeReadyAt(q, 0, e);
+    // The oldest ready message leaves without being handed out (FIFO groups stay as they were).
+    const oldest = q.ready.shift();
     e.deadLetter(q.node, oldest);
   }
   e.touchQueue(q);

@@ -201,6 +201,7 @@ export class Engine {
     this.duration = options.duration ?? model.duration;
     this.maxEvents = model.maxEvents;
     this.trace = options.traceStore ?? new TraceStore(options.trace !== false);
+    this.trace.limit = this.maxEvents;
     const [messages, deliveries] = estimateSize(model, this.duration);
     this.messages = new MessageTable(messages);
     this.deliveries = new DeliveryTable(deliveries);
@@ -497,13 +498,18 @@ export class Engine {
 
   /** Nothing can change a delivery any more: give retention-bound queues their discard times. */
   private onQuiescent(): void {
+    // Nothing will take from any queue again (no event can run but reads), so the ready messages of
+    // retention-bound queues are reordered by expiry: each discard then comes off the head.
+    const dl = this.deliveries;
     for (const q of this.queues) {
       const node = this.model.nodes[q.node]!;
       if (!node.unlimitedRetry || q.ready.length === 0) continue;
-      for (let i = 0; i < q.ready.length; i++) {
-        const d = q.ready.at(i);
-        this.schedule(Math.max(this.now, this.deliveries.enqueuedAt[this.deliveries.slot[d]!]! + node.retention), E_RETENTION, d, q.node);
-      }
+      const ready = q.ready.toArray();
+      const expiry = (d: number) => dl.enqueuedAt[dl.slot[d]!]! + node.retention;
+      ready.sort((a, b) => expiry(a) - expiry(b) || a - b);
+      while (q.ready.length > 0) q.ready.shift();
+      for (const d of ready) q.ready.push(d);
+      this.schedule(Math.max(this.now, expiry(ready[0]!)), E_RETENTION, q.node, 0);
     }
   }
 
@@ -540,7 +546,7 @@ export class Engine {
         reassign(this, this.groups[a]!, b);
         break;
       case E_RETENTION:
-        this.onRetention(a, b);
+        this.onRetention(a);
         break;
     }
   }
@@ -865,19 +871,22 @@ export class Engine {
     }
   }
 
-  private onRetention(d: number, queueNode: number): void {
+  /** E_RETENTION (after quiescence): discards every ready message of the queue whose retention ended. */
+  private onRetention(queueNode: number): void {
     const dl = this.deliveries;
     const q = this.queues[this.queueOf[queueNode]!]!;
-    if (dl.state[d] !== 1 /* S_READY */ || dl.node[dl.slot[d]!] !== queueNode) return;
-    for (let i = 0; i < q.ready.length; i++) {
-      if (q.ready.at(i) === d) {
-        this.touchQueue(q);
-        q.ready.removeAt(i);
-        this.stats[queueNode]!.discarded++;
-        this.terminate(d, S_DISCARDED);
-        this.trace.push(this.now, T.T_DISCARD, queueNode, -1, dl.msg[d]!, d, dl.attempts[dl.slot[d]!]!);
+    const retention = this.model.nodes[queueNode]!.retention;
+    while (q.ready.length > 0) {
+      const d = q.ready.at(0);
+      if (dl.enqueuedAt[dl.slot[d]!]! + retention > this.now) {
+        this.schedule(dl.enqueuedAt[dl.slot[d]!]! + retention, E_RETENTION, queueNode, 0);
         return;
       }
+      this.touchQueue(q);
+      q.ready.shift();
+      this.stats[queueNode]!.discarded++;
+      this.trace.push(this.now, T.T_DISCARD, queueNode, -1, dl.msg[d]!, d, dl.attempts[dl.slot[d]!]!);
+      this.terminate(d, S_DISCARDED);
     }
   }
 

@@ -342,6 +342,54 @@ describe('queues: capacity, faults, redrive', () => {
     expect(drop.conservation.ok).toBe(true);
   });
 
+  it('drop-head on a FIFO queue keeps later messages of the group flowing', () => {
+    const t = topo(
+      [
+        { id: 'p', kind: 'producer', messages: [{ type: 'A', rate: 0, key: 'g', burst: { at: 0, count: 6 } }] },
+        { id: 'q', kind: 'queue', fifo: true, capacity: 2, overflow: 'drop-head' },
+        { id: 'c', kind: 'consumer', processingTime: 1 },
+      ],
+      [edge('p', 'q'), edge('q', 'c')],
+    );
+    const r = simulate(t).result;
+    expect(r.nodes['q']!.discarded).toBe(4);
+    expect(r.nodes['c']!.processed).toBe(2);
+    expect(r.totals.pending).toBe(0);
+  });
+
+  it('without consumers, a queue without retry discards each message at enqueue + retention', () => {
+    const t = topo(
+      [
+        { id: 'p', kind: 'producer', messages: [{ type: 'A', rate: 1000, arrival: 'constant', count: 20_000 }] },
+        { id: 'q', kind: 'queue', retention: 100 },
+      ],
+      [edge('p', 'q')],
+    );
+    const run = simulate(t);
+    expect(run.result.nodes['q']!.discarded).toBe(20_000);
+    expect(run.result.simulatedTime).toBeCloseTo(100 + 19_999 / 1000, 9);
+    const discards = records(run, (x) => x.type === 'discard');
+    expect(discards[0]!.t).toBe(100);
+  });
+
+  it('maxEvents is a hard bound on trace records; the result says truncated', () => {
+    const t = topo(
+      [
+        { id: 'p', kind: 'producer', messages: [{ type: 'A', rate: 1, arrival: 'constant', count: 1 }] },
+        { id: 'q', kind: 'queue', visibilityTimeout: 1 },
+        { id: 'c', kind: 'consumer', processingTime: 0, failure: { probability: 1 } },
+      ],
+      [edge('p', 'q'), edge('q', 'c')],
+      { simulation: { maxEvents: 1001 } },
+    );
+    const run = simulate(t);
+    expect(run.result.truncated).toBe(true);
+    expect(run.result.events).toBe(1001);
+    expect(run.trace.length).toBe(1001);
+    expect(run.result.conservation.ok).toBe(true);
+    expect(run.result.totals.pending).toBe(1);
+  });
+
   it('a consumer that goes down abandons its work; it comes back through the visibility timeout', () => {
     const t = topo(
       [

@@ -122,6 +122,9 @@ export class TraceStore {
    */
   stored = 0;
 
+  /** Records beyond this count are not written (the run ends there: `maxEvents`). */
+  limit = Infinity;
+
   constructor(readonly enabled: boolean) {}
 
   private chunk(): TraceChunk {
@@ -153,6 +156,7 @@ export class TraceStore {
 
   /** Appends a record (hot path: no allocation except a new chunk every 65,536 records). */
   push(t: number, type: number, node: number, edge: number, msg: number, delivery: number, attempt: number): void {
+    if (this.length >= this.limit) return;
     if (this.length++ < this.stored || !this.enabled) return;
     this.stored++;
     const c = this.chunk();
@@ -168,6 +172,7 @@ export class TraceStore {
 
   /** Appends a record carrying a number (retry delay, read lag). */
   pushValue(t: number, type: number, node: number, msg: number, delivery: number, attempt: number, value: number): void {
+    if (this.length >= this.limit) return;
     if (this.length < this.stored || !this.enabled) {
       this.length++;
       return;
