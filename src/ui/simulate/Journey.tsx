@@ -10,7 +10,7 @@ import { useSimulationController, useTraceVersion } from './controller-context';
 import { formatClock, formatDelay } from './format';
 import { buildJourney, isArrow } from './journey';
 
-const LANE = 130;
+const LANE = 96;
 const ROW = 24;
 const HEAD = 34;
 
@@ -30,6 +30,10 @@ const MARK: Record<string, { glyph: string; tone: string }> = {
   reject: { glyph: '⊘', tone: 'bad' },
   unroutable: { glyph: '⊘', tone: 'bad' },
 };
+
+function shorten(name: string): string {
+  return name.length > 15 ? `${name.slice(0, 14)}…` : name;
+}
 
 export function JourneyView() {
   const controller = useSimulationController();
@@ -101,12 +105,25 @@ export function JourneyView() {
         )}
       </p>
       <div className="fo-journey__body">
+        <ol className="fo-journey__lines" style={{ paddingTop: HEAD - 2 }}>
+          {journey.records.map((r) => (
+            <li key={r.index} className={r.index >= upTo ? 'is-future' : ''} style={{ height: ROW }}>
+              <button type="button" className="fo-linkish" onClick={() => controller.seek(trace.stepOfRecord(r.index))} title="Show this moment">
+                {formatClock(r.t)}
+              </button>
+              <span className="fo-journey__delta">+{formatDelay(Math.max(0, r.t - trace.msgCreated[r.msg]!))}</span>
+              <span>{trace.sentence(r.index)}</span>
+            </li>
+          ))}
+          {journey.truncated && <li>… more events are left out.</li>}
+        </ol>
         <svg className="fo-journey__svg" width={width} height={height} role="img" aria-label={`Sequence of ${trace.messageLabel(root)}: ${journey.records.length} events`}>
           <title>{`Journey of ${trace.messageLabel(root)}`}</title>
           {journey.lanes.map((n) => (
             <g key={n}>
               <text x={laneX.get(n)} y={16} className="fo-journey__lane-name">
-                {trace.nodes[n]?.name ?? `node ${n}`}
+                {shorten(trace.nodes[n]?.name ?? `node ${n}`)}
+                <title>{trace.nodes[n]?.name ?? `node ${n}`}</title>
               </text>
               <line x1={laneX.get(n)} x2={laneX.get(n)} y1={HEAD - 10} y2={height} className="fo-journey__lane" />
             </g>
@@ -139,18 +156,6 @@ export function JourneyView() {
             );
           })}
         </svg>
-        <ol className="fo-journey__lines" style={{ paddingTop: HEAD - 2 }}>
-          {journey.records.map((r) => (
-            <li key={r.index} className={r.index >= upTo ? 'is-future' : ''} style={{ height: ROW }}>
-              <button type="button" className="fo-linkish" onClick={() => controller.seek(trace.stepOfRecord(r.index))} title="Show this moment">
-                {formatClock(r.t)}
-              </button>
-              <span className="fo-journey__delta">+{formatDelay(Math.max(0, r.t - trace.msgCreated[r.msg]!))}</span>
-              <span>{trace.sentence(r.index)}</span>
-            </li>
-          ))}
-          {journey.truncated && <li>… more events are left out.</li>}
-        </ol>
       </div>
     </div>
   );

@@ -64,7 +64,10 @@ class OverlayAnimator {
     }
     const a = trace.recordsAt(from);
     const b = trace.recordsAt(to);
-    if (b - a > MAX_ANIMATED_RECORDS) {
+    // Only what a person watches happen is animated: a step, or playing. A jump (Run to end, a
+    // seek on the timeline or from the log) shows the new moment without replaying its traffic.
+    const watching = to - from === 1 || this.store.getState().simulation.player === 'running';
+    if (!watching || b - a > MAX_ANIMATED_RECORDS) {
       this.tokens = [];
       this.draw(performance.now());
       return;

@@ -1,0 +1,68 @@
+/**
+ * The dock's views on the teaching examples: a message's journey (fan-out copies, attempts with
+ * retry delays, the messages it caused), metrics charts, the results table, an event store's
+ * entity replayed, and a projection lagging behind its source of truth.
+ * Screenshots: e2e/.output/simulate-panel-*.png.
+ */
+import { expect, test } from '@playwright/test';
+import { SimulatePage } from './sim-page';
+
+test('journey, metrics and results on the order-events example', async ({ page }) => {
+  const sim = new SimulatePage(page);
+  await sim.open();
+  await sim.enterSimulate();
+  await sim.waitComputed();
+  // OrderPlaced #0 belongs to customer k7's poison pill? Pick the first dead-lettered order through the log.
+  await page.getByRole('combobox', { name: 'Filter by kind' }).selectOption('deadletter');
+  await page.getByRole('log', { name: 'Event log' }).locator('button').first().click();
+  await page.getByRole('tab', { name: 'Journey' }).click();
+  const journey = page.getByTestId('journey');
+  await expect(journey).toContainText('OrderPlaced #');
+  await expect(journey).toContainText('routed');
+  await expect(journey).toContainText('attempt 3 of 3');
+  await expect(journey).toContainText(/retry in \d/);
+  await expect(journey).toContainText('was dead-lettered into email DLQ');
+  await expect(journey.getByRole('img', { name: /Sequence of OrderPlaced/ })).toBeVisible();
+  await page.screenshot({ path: 'e2e/.output/simulate-panel-1-journey.png' });
+
+  await page.getByRole('tab', { name: 'Metrics' }).click();
+  const metrics = page.getByTestId('metrics');
+  for (const title of ['Queue depth (ready messages)', 'Throughput (per simulated second)', 'End-to-end latency of acked deliveries', 'Dead-lettered (cumulative)', 'Projection staleness']) {
+    await expect(metrics.getByRole('img', { name: new RegExp(`^${title.replace(/[()]/g, '\\$&')}`) })).toBeVisible();
+  }
+  await sim.control('Run to end').click();
+  await page.screenshot({ path: 'e2e/.output/simulate-panel-2-metrics.png' });
+
+  await page.getByRole('tab', { name: 'Stores & projections' }).click();
+  await expect(page.getByTestId('projection-view')).toContainText('The read model is up to date');
+  // Somewhere in the middle of the run the read model lags: step back from an early moment.
+  await page.getByRole('slider', { name: 'Timeline' }).fill('40');
+  await sim.settled();
+  await page.screenshot({ path: 'e2e/.output/simulate-panel-3-projection.png' });
+
+  await page.getByRole('tab', { name: 'Results' }).click();
+  await expect(page.getByRole('table', { name: 'Results by node' })).toContainText('email-dlq');
+});
+
+test('an event store entity is replayed into its state at the moment shown', async ({ page }) => {
+  const sim = new SimulatePage(page);
+  await sim.open();
+  const doc = await (await page.request.get('/examples/cqrs-projection.json')).json();
+  await sim.replaceDocument(doc);
+  await sim.enterSimulate();
+  await sim.waitComputed();
+  await sim.control('Run to end').click();
+  await page.getByRole('tab', { name: 'Stores & projections' }).click();
+  const select = page.getByRole('combobox', { name: 'Store or projection' });
+  const storeOption = select.locator('option', { hasText: 'event store' }).first();
+  await select.selectOption(await storeOption.getAttribute('value'));
+  const view = page.getByTestId('eventstore-view');
+  await expect(view).toBeVisible();
+  const version = Number(await view.getByTestId('entity-version').innerText());
+  expect(version).toBeGreaterThan(0);
+  await expect(view.locator('.fo-store__events li')).toHaveCount(version);
+  await page.screenshot({ path: 'e2e/.output/simulate-panel-4-eventstore.png' });
+  // Earlier in the run the same entity has fewer events.
+  await page.getByRole('slider', { name: 'Timeline' }).fill('30');
+  await expect.poll(async () => Number(await view.getByTestId('entity-version').innerText().catch(() => '0'))).toBeLessThan(version);
+});
