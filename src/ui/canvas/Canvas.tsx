@@ -12,6 +12,7 @@ import {
   MiniMap,
   ReactFlow,
   SelectionMode,
+  useStore as useFlowStore,
   type Connection,
   type EdgeChange,
   type FinalConnectionState,
@@ -30,6 +31,8 @@ import { NODE_TYPES } from './NodeView';
 import './canvas.css';
 
 const FIT_VIEW_OPTIONS = { padding: 0.15, maxZoom: 1.1 };
+/** Below this zoom, node details and edge labels are too small to read: the canvas draws labels only. */
+export const FAR_ZOOM = 0.5;
 const PRO_OPTIONS = { hideAttribution: true };
 
 export interface CanvasProps {
@@ -58,6 +61,8 @@ export function Canvas({ colorMode, onContextMenu, onlyRenderVisibleElements }: 
   const doc = useFanout((s) => s.document);
   const selection = useFanout((s) => s.session.selection);
   const model = useRef(new FlowModel()).current;
+  // A boolean selector: the canvas re-renders only when the zoom crosses FAR_ZOOM.
+  const far = useFlowStore((s) => s.transform[2] < FAR_ZOOM);
   const [measureTick, setMeasureTick] = useState(0);
 
   // measureTick is a dependency on purpose: measured sizes live in the model and must reach React Flow.
@@ -202,6 +207,7 @@ export function Canvas({ colorMode, onContextMenu, onlyRenderVisibleElements }: 
       proOptions={PRO_OPTIONS}
       onlyRenderVisibleElements={onlyRenderVisibleElements ?? false}
       aria-label="Design canvas"
+      className={far ? 'fo-far' : undefined}
     >
       <Background variant={BackgroundVariant.Dots} gap={20} size={1.4} className="fo-background" />
       <MiniMap pannable zoomable className="fo-minimap" ariaLabel="Mini map" nodeClassName={(n) => `fo-mini fo-mini--${n.type}`} />
