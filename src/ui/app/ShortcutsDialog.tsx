@@ -16,7 +16,7 @@ export const IS_MAC = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test
 
 export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
   const groups = (Object.keys(GROUP_NAMES) as ActionGroup[])
-    .map((g) => ({ group: g, actions: ACTIONS.filter((a) => a.group === g && a.shortcut?.length) }))
+    .map((g) => ({ group: g, actions: ACTIONS.filter((a) => a.group === g && a.shortcut?.length && !a.id.startsWith('edit.nudge-')) }))
     .filter((g) => g.actions.length > 0);
   return (
     <Dialog title="Keyboard shortcuts" onClose={onClose} className="fo-dialog--shortcuts">
@@ -41,6 +41,7 @@ export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
         <section>
           <h3>Canvas</h3>
           <dl>
+            <div className="fo-shortcuts__row"><dt>Move selected nodes</dt><dd><kbd>←</kbd><kbd>↑</kbd><kbd>→</kbd><kbd>↓</kbd> (<kbd>Shift</kbd> ×10)</dd></div>
             <div className="fo-shortcuts__row"><dt>Box select</dt><dd><kbd>Shift</kbd> + drag</dd></div>
             <div className="fo-shortcuts__row"><dt>Add to selection</dt><dd><kbd>{IS_MAC ? '⌘' : 'Ctrl'}</kbd> + click</dd></div>
             <div className="fo-shortcuts__row"><dt>Next node</dt><dd><kbd>Tab</kbd></dd></div>
