@@ -20,6 +20,7 @@ import {
   IntDeque,
   MessageTable,
   Bitset,
+  SampleList,
   S_ACKED,
   S_DEADLETTERED,
   S_LOG,
@@ -202,11 +203,19 @@ export class Engine {
     this.maxEvents = model.maxEvents;
     this.trace = options.traceStore ?? new TraceStore(options.trace !== false);
     this.trace.limit = this.maxEvents;
+    this.stats = model.nodes.map(() => newStats());
     const [messages, deliveries] = estimateSize(model, this.duration);
     this.messages = new MessageTable(messages);
     this.deliveries = new DeliveryTable(deliveries);
+    // Latency samples: room for this consumer's share of the expected deliveries. Pages that are
+    // never written cost nothing, and growing by doubling would copy (and touch) twice the memory.
+    const sinks = Math.max(1, model.nodes.filter((n) => n.kind === 'consumer' || n.kind === 'projection').length);
+    for (const node of model.nodes) {
+      if (node.kind === 'consumer' || node.kind === 'projection') {
+        this.stats[node.index]!.latency = new SampleList(Math.min(1 << 21, Math.ceil((deliveries / sinks) * 1.2) + 64));
+      }
+    }
     const n = model.nodes.length;
-    this.stats = model.nodes.map(() => newStats());
     this.down = new Uint8Array(n);
     this.slow = new Float64Array(n).fill(1);
     this.queueOf = new Int32Array(n).fill(-1);
