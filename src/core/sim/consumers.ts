@@ -323,7 +323,7 @@ function succeed(e: Engine, c: ConsumerRt, a: number, d: number, path: PathRt, p
     st.processed++;
     if (path.processed.has(msg)) st.duplicatesProcessed++;
     else path.processed.add(msg);
-    const key = msgs.keyOf(msg);
+    const key = e.anyKeyed ? msgs.keyOf(msg) : -1;
     if (key >= 0) {
       const pair = msgs.sender[msg]! * 4294967296 + key;
       const seq = msgs.seq[msg]!;

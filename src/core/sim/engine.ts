@@ -178,6 +178,8 @@ export class Engine {
   readonly producerStreams: ProducerStream[] = [];
   /** Deliveries held by each deadletter node, for redrive. */
   readonly held: number[][];
+  /** Whether any keyed message exists yet (until then, no key column is read). */
+  anyKeyed = false;
   /** Next sequence number per (sender, key) pair, keyed sender·2³² + key. */
   readonly senderKeyNext = new Map<number, number>();
   /** Delivery ids tracked by a projection's staleness bookkeeping. */
@@ -588,6 +590,7 @@ export class Engine {
     const msgs = this.messages;
     const id = msgs.add(type, key, rk, this.now, cause, sender, category);
     if (key >= 0) {
+      this.anyKeyed = true;
       const pair = sender * 4294967296 + key;
       const next = this.senderKeyNext.get(pair) ?? 0;
       this.senderKeyNext.set(pair, next + 1);
@@ -599,10 +602,14 @@ export class Engine {
   /** Sends a message on every publish edge of `sender` whose filter passes its type. */
   sendFrom(sender: number, msg: number, causeDelivery: number): void {
     const edges = this.publishEdges[sender]!;
-    const type = this.types[this.messages.type[msg]!]!;
+    // The type is read only when a filter needs it: untouched table pages cost nothing.
+    let type: string | null = null;
     for (let i = 0; i < edges.length; i++) {
       const e = this.model.edges[edges[i]!]!;
-      if (e.filter !== null && !e.filter.has(type)) continue;
+      if (e.filter !== null) {
+        type ??= this.types[this.messages.type[msg]!]!;
+        if (!e.filter.has(type)) continue;
+      }
       const d = this.deliveries.add(msg, this.now);
       this.lastChange = this.now;
       this.trace.push(this.now, T.T_PUBLISH, sender, e.index, msg, d, 0);
@@ -676,12 +683,16 @@ export class Engine {
   /** Topic and webhook: one delivery per matching subscription / endpoint; the first continues `d`. */
   private fanOut(d: number, node: CompiledNode, kind: 'subscribe' | 'endpoint'): void {
     const msg = this.deliveries.msg[d]!;
-    const type = this.types[this.messages.type[msg]!]!;
+    let type: string | null = null;
     let first = true;
     const targets: number[] = [];
     for (const ei of node.out) {
       const e = this.model.edges[ei]!;
-      if (e.kind !== kind || (e.filter !== null && !e.filter.has(type))) continue;
+      if (e.kind !== kind) continue;
+      if (e.filter !== null) {
+        type ??= this.types[this.messages.type[msg]!]!;
+        if (!e.filter.has(type)) continue;
+      }
       targets.push(ei);
     }
     if (targets.length === 0) {
