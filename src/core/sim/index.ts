@@ -1,5 +1,5 @@
 /** The simulator: see README.md in this folder for the API the CLI and the UI use. */
-export { simulate, createSimulation, Simulation, replayEntity } from './simulation';
+export { simulate, createSimulation, Simulation, replayEntity, maxAttemptsOver } from './simulation';
 export type { SimulationOptions, SimulationState, NodeState, MessageInfo, EntityView, DeliveryState } from './simulation';
 export type { SimResult, Totals, Conservation, NodeResult } from './result';
 export { TraceStore, TraceChunk, readRecord, TRACE_TYPES, CHUNK_SIZE, RECORD_BYTES } from './trace';
