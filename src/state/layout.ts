@@ -7,12 +7,12 @@ import type { Topology } from '../core/schema';
 import type { XY } from './operations';
 
 /** The size the canvas draws a node at (kept in sync with the node CSS). */
-export const NODE_SIZE = { width: 208, height: 72 } as const;
+export const NODE_SIZE = { width: 200, height: 76 } as const;
 
 /** Top-left positions for every node, flowing left to right. */
 export function layoutPositions(doc: Topology, options: { rankSep?: number; nodeSep?: number } = {}): Map<string, XY> {
   const g = new dagre.graphlib.Graph({ multigraph: true });
-  g.setGraph({ rankdir: 'LR', ranksep: options.rankSep ?? 64, nodesep: options.nodeSep ?? 36, marginx: 20, marginy: 20 });
+  g.setGraph({ rankdir: 'LR', ranksep: options.rankSep ?? 44, nodesep: options.nodeSep ?? 28, marginx: 20, marginy: 20 });
   g.setDefaultEdgeLabel(() => ({}));
   const ids = new Set<string>();
   for (const node of doc.nodes) {

@@ -30,10 +30,11 @@ import { FlowModel, type FlowEdge, type FlowNode } from './flow-model';
 import { NODE_TYPES } from './NodeView';
 import './canvas.css';
 
-const FIT_VIEW_OPTIONS = { padding: 0.15, maxZoom: 1.1 };
+const FIT_VIEW_OPTIONS = { padding: 0.08, maxZoom: 1.1 };
 /** Below this zoom, node details and edge labels are too small to read: the canvas draws labels only. */
 export const FAR_ZOOM = 0.5;
 const PRO_OPTIONS = { hideAttribution: true };
+const MINIMAP_STYLE = { width: 168, height: 112 };
 
 export interface CanvasProps {
   colorMode: 'light' | 'dark';
@@ -210,7 +211,7 @@ export function Canvas({ colorMode, onContextMenu, onlyRenderVisibleElements }: 
       className={far ? 'fo-far' : undefined}
     >
       <Background variant={BackgroundVariant.Dots} gap={20} size={1.4} className="fo-background" />
-      <MiniMap pannable zoomable className="fo-minimap" ariaLabel="Mini map" nodeClassName={(n) => `fo-mini fo-mini--${n.type}`} />
+      <MiniMap pannable zoomable style={MINIMAP_STYLE} className="fo-minimap" ariaLabel="Mini map" nodeClassName={(n) => `fo-mini fo-mini--${n.type}`} />
       <Controls className="fo-controls" showInteractive={false} aria-label="Zoom controls" />
     </ReactFlow>
   );

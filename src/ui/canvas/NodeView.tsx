@@ -53,7 +53,7 @@ function NodeCard({ kind, node, selected }: { kind: NodeKind; node: TopologyNode
       {!NO_INPUT.has(kind) && <Handle type="target" position={Position.Left} className="fo-handle fo-handle--in" />}
       <div className="fo-node__icon" aria-hidden="true" />
       <div className="fo-node__body">
-        <div className="fo-node__kind">{info.name}</div>
+        <div className="fo-node__kind">{info.short ?? info.name}</div>
         <div className="fo-node__label">{node.label || node.id}</div>
         <div className="fo-node__summary">{nodeSummary(node)}</div>
       </div>

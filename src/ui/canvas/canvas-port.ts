@@ -20,7 +20,7 @@ export function useCanvasPort(): CanvasPort {
       },
       fitView(nodeIds) {
         const nodes = nodeIds?.map((id) => ({ id }));
-        void flow.fitView(nodes ? { nodes, padding: 0.5, maxZoom: 1, duration: 250 } : { padding: 0.15, maxZoom: 1.1, duration: 250 });
+        void flow.fitView(nodes ? { nodes, padding: 0.5, maxZoom: 1, duration: 250 } : { padding: 0.08, maxZoom: 1.1, duration: 250 });
       },
     }),
     [flow],

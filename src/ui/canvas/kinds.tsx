@@ -15,6 +15,8 @@ export interface KindInfo {
   name: string;
   /** What it is, for tooltips and the palette. */
   hint: string;
+  /** A shorter name for the caption on canvas nodes, when the name is long. */
+  short?: string;
   /** Inner SVG markup (24 × 24 viewBox, stroked with the current colour). */
   svg: string;
   icon: () => ReactElement;
@@ -74,7 +76,7 @@ export const KINDS: Record<NodeKind, KindInfo> = {
   consumer: info('Consumer', 'A service that reacts to messages', 'consumer'),
   projection: info('Projection', 'A CQRS read model built from events', 'projection'),
   eventstore: info('Event store', 'Append-only event log; state is the replay of events', 'eventstore'),
-  deadletter: info('Dead-letter queue', 'Where deliveries go when retries are exhausted', 'deadletter'),
+  deadletter: { ...info('Dead-letter queue', 'Where deliveries go when retries are exhausted', 'deadletter'), short: 'Dead letters' },
 };
 
 /** CSS custom properties carrying a kind's icon for light and dark themes (set once per kind). */

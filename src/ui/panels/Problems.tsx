@@ -43,12 +43,11 @@ export function Problems() {
       <button type="button" className="fo-problems__bar" aria-expanded={open} aria-controls="fo-problems-list" onClick={toggle}>
         <span className={`fo-problems__dot fo-problems__dot--${worst}`} aria-hidden="true" />
         <span className="fo-problems__title">Problems</span>
-        <span className="fo-problems__count">{countText(list)}</span>
+        <span className="fo-problems__count">{list.length ? countText(list) : 'no problems — the validator finds nothing wrong with this design'}</span>
         <span className="fo-problems__chevron" aria-hidden="true">{open ? '▾' : '▴'}</span>
       </button>
-      {open && (
+      {open && list.length > 0 && (
         <ul id="fo-problems-list" className="fo-problems__list">
-          {list.length === 0 && <li className="fo-problems__empty">The validator finds nothing wrong with this design.</li>}
           {list.map((d, i) => (
             <li key={`${d.code}-${i}`}>
               <button type="button" className="fo-problem" onClick={() => reveal(d)} title={DIAGNOSTICS[d.code as keyof typeof DIAGNOSTICS]?.help}>

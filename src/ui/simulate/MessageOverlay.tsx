@@ -46,7 +46,7 @@ class OverlayAnimator {
   private readonly typeColour = new Map<string, string>();
   private readonly pathCache = new Map<string, { path: SVGPathElement; length: number; d: string }>();
   /** Frames drawn and tokens seen, for the perf spec. */
-  stats = { frames: 0, maxTokens: 0, aggregated: 0 };
+  stats = { frames: 0, maxTokens: 0, aggregated: 0, tokens: 0 };
 
   constructor(
     private readonly svg: SVGSVGElement,
@@ -115,6 +115,7 @@ class OverlayAnimator {
   private draw(now: number) {
     this.tokens = this.tokens.filter((t) => now - t.born < TRAVEL_MS);
     this.stats.frames++;
+    this.stats.tokens = this.tokens.length;
     this.stats.maxTokens = Math.max(this.stats.maxTokens, this.tokens.length);
     const byEdge = new Map<string, Token[]>();
     for (const t of this.tokens) {
@@ -168,7 +169,7 @@ function escapeAttr(s: string): string {
 declare global {
   interface Window {
     /** Overlay statistics for the perf spec. */
-    __fanoutOverlayStats?: { frames: number; maxTokens: number; aggregated: number };
+    __fanoutOverlayStats?: { frames: number; maxTokens: number; aggregated: number; tokens: number };
   }
 }
 

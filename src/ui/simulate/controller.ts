@@ -29,6 +29,8 @@ export interface WorkerLike {
   onerror: ((event: ErrorEvent) => void) | null;
 }
 
+/** While a run streams in, the UI hears about new steps at most this often (ms). */
+export const ANNOUNCE_MS = 150;
 export const MIN_SPEED = 0.25;
 export const MAX_SPEED = 100;
 
@@ -44,6 +46,7 @@ export class SimulationController {
   /** Cost of the last state answer in the worker (ms), for the README's figures. */
   lastStateCostMs = 0;
   private worker: WorkerLike | null = null;
+  private lastAnnounce = 0;
   private runId = 0;
   private runDocument: Topology | null = null;
   private requestSeq = 0;
@@ -218,18 +221,26 @@ export class SimulationController {
     if (m.runId !== this.runId) return;
     switch (m.type) {
       case 'compiled':
-        this.trace = new TraceView(m.nodes, m.edges);
+        this.trace = new TraceView(m.nodes, m.edges, m.maxEvents + 16);
+        this.lastAnnounce = 0;
         this.changed();
         this.requestState();
         return;
-      case 'progress':
+      case 'progress': {
         this.trace?.append(m.slice);
-        this.set({ steps: this.trace?.steps ?? 0 });
-        this.changed();
+        // Re-render at most every ANNOUNCE_MS while a long run streams in (slices come every ~12 ms).
+        const now = performance.now();
+        if (now - this.lastAnnounce >= ANNOUNCE_MS) {
+          this.lastAnnounce = now;
+          this.set({ steps: this.trace?.steps ?? 0 });
+          this.changed();
+        }
         if (this.sim.overlayStep < 0) this.requestState();
         return;
+      }
       case 'done':
         this.finalResult = m.result;
+        this.lastAnnounce = 0;
         this.computeMs = m.computeMs;
         this.set({ run: 'done', steps: m.steps, error: m.cancelled ? 'Cancelled: the steps computed so far can be played.' : null });
         this.changed();

@@ -20,7 +20,7 @@ export function traceViewOf(topology: Topology, seed: number): { trace: TraceVie
   while (queue.length) queue.shift()!();
   let trace: TraceView | null = null;
   for (const m of inbox) {
-    if (m.type === 'compiled') trace = new TraceView(m.nodes, m.edges);
+    if (m.type === 'compiled') trace = new TraceView(m.nodes, m.edges, m.maxEvents + 16);
     if (m.type === 'progress') trace!.append(m.slice);
   }
   if (!trace) throw new Error('the run did not compile');
