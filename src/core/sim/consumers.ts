@@ -51,6 +51,10 @@ export function enqueue(e: Engine, q: QueueRt, d: number, edge: number): void {
   dl.node[dl.slot[d]!] = q.node;
   dl.path[dl.slot[d]!] = q.path;
   dl.enqueuedAt[dl.slot[d]!] = e.now;
+  if (q.retention !== null) {
+    q.retention.push(d);
+    if (!q.retentionTimer) e.armRetention(q, e.now + node.retention);
+  }
   dl.order[dl.slot[d]!] = q.nextOrder++;
   q.ready.push(d);
   e.trace.push(e.now, T.T_ENQUEUE, q.node, edge, msg, d, 0);
@@ -93,6 +97,26 @@ function requeue(e: Engine, q: QueueRt, d: number): void {
     while (i > 0 && dl.order[dl.slot[q.ready.at(i - 1)]!]! > order) i--;
     q.ready.insertAt(i, d);
   } else q.ready.push(d);
+  e.markQueueDirty(q);
+}
+
+/** Retention ended for `d` (ready, waiting out a delay, or in flight): it is discarded. */
+export function discardExpired(e: Engine, q: QueueRt, d: number): void {
+  const dl = e.deliveries;
+  const st = dl.state[d]!;
+  if (st === S_READY) {
+    for (let i = 0; i < q.ready.length; i++) {
+      if (q.ready.at(i) === d) {
+        e.touchQueue(q);
+        q.ready.removeAt(i);
+        break;
+      }
+    }
+  } else if (q.groupBusy) groupAdd(q, e.messages.keyOf(dl.msg[d]!), -1);
+  dl.attempt[dl.slot[d]!] = -1; // an attempt still running can no longer ack
+  e.stats[q.node]!.discarded++;
+  e.trace.push(e.now, T.T_DISCARD, q.node, -1, dl.msg[d]!, d, dl.attempts[dl.slot[d]!]!);
+  e.terminate(d, S_DISCARDED);
   e.markQueueDirty(q);
 }
 

@@ -175,4 +175,20 @@ describe('exact timelines', () => {
     expect(result.totals.discarded).toBe(1);
     expect(result.conservation.ok).toBe(true);
   });
+
+  it('meanDepth is the time integral of ready messages over simulatedTime; later no-op events do not count', () => {
+    const t = topo(
+      [
+        { id: 'p', kind: 'producer', messages: [{ type: 'A', rate: 0, burst: { at: 0, count: 10 } }] },
+        { id: 'q', kind: 'queue', retention: 100 },
+        { id: 'c', kind: 'consumer' },
+        { id: 'q2', kind: 'queue' },
+      ],
+      [edge('p', 'q'), edge('q2', 'c')],
+      { faults: [{ node: 'c', type: 'down', from: 400, to: 500 }] },
+    );
+    const { result } = simulate(t);
+    expect(result.simulatedTime).toBe(100);
+    expect(result.nodes['q']).toMatchObject({ maxDepth: 10, meanDepth: 10, discarded: 10 });
+  });
 });

@@ -45,7 +45,7 @@ import {
   type QueueRt,
   type StreamRt,
 } from './runtime';
-import { enqueue, handleRetryReady, onFaultConsumer, pushAttempt, settle, onVisibilityTimeout, onWebhookTimeout, onAttemptDone, emitMessages } from './consumers';
+import { discardExpired, enqueue, handleRetryReady, onFaultConsumer, pushAttempt, settle, onVisibilityTimeout, onWebhookTimeout, onAttemptDone, emitMessages } from './consumers';
 import { buildGroups, appendToGroups, reassign, onRedriveToGroup } from './streams';
 
 export const E_PRODUCE = 0;
@@ -361,6 +361,8 @@ export class Engine {
           touched: false,
           dirty: false,
           nextOrder: 0,
+          retention: node.unlimitedRetry ? new IntDeque(64) : null,
+          retentionTimer: false,
         };
         this.queueOf[i] = this.queues.length;
         this.queues.push(q);
@@ -460,31 +462,26 @@ export class Engine {
   step(): boolean {
     if (this.finished) return false;
     const heap = this.heap;
-    for (;;) {
-      if (this.foreground === 0 || heap.size === 0) {
-        this.onQuiescent();
-        if (this.foreground === 0) {
-          this.finish(false);
-          return false;
-        }
-      }
-      heap.pop();
-      const kind = heap.poppedKind;
-      if (kind !== E_READ) this.foreground--;
-      else if (this.foreground === 0) continue;
-      const t = heap.poppedTime;
-      if (t > this.now) this.now = t;
-      this.dispatchEvent(kind, heap.poppedA, heap.poppedB);
-      this.steps++;
-      if (heap.peekTime() > this.now || heap.size === 0) settle(this);
-      if (this.settledCount > 0) this.releaseSettled();
-      if (this.nextInjection < this.injections.length) this.injectDue();
-      if (this.trace.length >= this.maxEvents) {
-        this.finish(true);
-        return false;
-      }
-      return true;
+    // The run ends when no event can change a delivery: no foreground event, and no retention
+    // timer with a live message behind it (reads alone never extend a run).
+    if ((this.foreground === 0 && !this.retentionPending()) || !heap.pop()) {
+      this.finish(false);
+      return false;
     }
+    const kind = heap.poppedKind;
+    if (kind !== E_READ && kind !== E_RETENTION) this.foreground--;
+    const t = heap.poppedTime;
+    if (t > this.now) this.now = t;
+    this.dispatchEvent(kind, heap.poppedA, heap.poppedB);
+    this.steps++;
+    if (heap.peekTime() > this.now || heap.size === 0) settle(this);
+    if (this.settledCount > 0) this.releaseSettled();
+    if (this.nextInjection < this.injections.length) this.injectDue();
+    if (this.trace.length >= this.maxEvents) {
+      this.finish(true);
+      return false;
+    }
+    return true;
   }
 
   /** Runs events with time ≤ `time` (the UI's play to a time). */
@@ -504,24 +501,30 @@ export class Engine {
   private finish(truncated: boolean): void {
     this.finished = true;
     this.truncated = truncated;
-    for (const q of this.queues) this.touchQueue(q);
+    // Depth integrals stay at their last change; the result extends them to simulatedTime.
   }
 
-  /** Nothing can change a delivery any more: give retention-bound queues their discard times. */
-  private onQuiescent(): void {
-    // Nothing will take from any queue again (no event can run but reads), so the ready messages of
-    // retention-bound queues are reordered by expiry: each discard then comes off the head.
+  /**
+   * Whether a retention timer still guards a live message. Settled entries at the head of each
+   * retention list are dropped first, so a timer left behind by acked messages ends nothing.
+   */
+  private retentionPending(): boolean {
     const dl = this.deliveries;
+    let pending = false;
     for (const q of this.queues) {
-      const node = this.model.nodes[q.node]!;
-      if (!node.unlimitedRetry || q.ready.length === 0) continue;
-      const ready = q.ready.toArray();
-      const expiry = (d: number) => dl.enqueuedAt[dl.slot[d]!]! + node.retention;
-      ready.sort((a, b) => expiry(a) - expiry(b) || a - b);
-      while (q.ready.length > 0) q.ready.shift();
-      for (const d of ready) q.ready.push(d);
-      this.schedule(Math.max(this.now, expiry(ready[0]!)), E_RETENTION, q.node, 0);
+      const list = q.retention;
+      if (list === null || !q.retentionTimer) continue;
+      while (list.length > 0 && dl.state[list.at(0)]! >= S_ACKED) list.shift();
+      if (list.length === 0) q.retentionTimer = false;
+      else pending = true;
     }
+    return pending;
+  }
+
+  /** Arms a queue's retention timer for the message at the head of its list (a background event). */
+  armRetention(q: QueueRt, at: number): void {
+    q.retentionTimer = true;
+    this.heap.push(at, E_RETENTION, q.node, 0);
   }
 
   private dispatchEvent(kind: number, a: number, b: number): void {
@@ -891,22 +894,30 @@ export class Engine {
     }
   }
 
-  /** E_RETENTION (after quiescence): discards every ready message of the queue whose retention ended. */
+  /**
+   * E_RETENTION: SQS's retention on a queue without `retry` — a message still unacked `retention`
+   * seconds after it was first enqueued is discarded, wherever it is (ready, waiting, in flight).
+   */
   private onRetention(queueNode: number): void {
     const dl = this.deliveries;
     const q = this.queues[this.queueOf[queueNode]!]!;
+    const list = q.retention!;
     const retention = this.model.nodes[queueNode]!.retention;
-    while (q.ready.length > 0) {
-      const d = q.ready.at(0);
-      if (dl.enqueuedAt[dl.slot[d]!]! + retention > this.now) {
-        this.schedule(dl.enqueuedAt[dl.slot[d]!]! + retention, E_RETENTION, queueNode, 0);
+    q.retentionTimer = false;
+    while (list.length > 0) {
+      const d = list.at(0);
+      const s = dl.slot[d]!;
+      if (dl.state[d]! >= S_ACKED || dl.node[s] !== queueNode) {
+        list.shift();
+        continue;
+      }
+      const expiry = dl.enqueuedAt[s]! + retention;
+      if (expiry > this.now) {
+        this.armRetention(q, expiry);
         return;
       }
-      this.touchQueue(q);
-      q.ready.shift();
-      this.stats[queueNode]!.discarded++;
-      this.trace.push(this.now, T.T_DISCARD, queueNode, -1, dl.msg[d]!, d, dl.attempts[dl.slot[d]!]!);
-      this.terminate(d, S_DISCARDED);
+      list.shift();
+      discardExpired(this, q, d);
     }
   }
 

@@ -108,6 +108,10 @@ export interface QueueRt {
   touched: boolean;
   dirty: boolean;
   nextOrder: number;
+  /** Queue without `retry`: deliveries in first-enqueue order, for retention; null otherwise. */
+  retention: IntDeque | null;
+  /** A retention event is scheduled. */
+  retentionTimer: boolean;
 }
 
 export interface PartitionRt {
