@@ -3,7 +3,7 @@
  * and answers through `post`. Kept apart from `sim.worker.ts` so Vitest drives it in Node.
  *
  * Two simulations of the same (topology, seed) live here:
- * - the **runner** computes the whole run with its trace, in time-boxed slices (about 12 ms each,
+ * - the **runner** computes the whole run with its trace, in time-boxed slices (about 40 ms each,
  *   then it yields to the event loop so `cancel` and state requests get through), streaming records
  *   to the page as transferable columns;
  * - the **cursor** (no trace) answers "counters and contents at step k": it seeks there — forward
@@ -28,7 +28,7 @@ export interface HostEnvironment {
 }
 
 /** How long one computing slice may hold the worker before it yields. */
-export const SLICE_BUDGET_MS = 12;
+export const SLICE_BUDGET_MS = 40;
 
 class Run {
   readonly runner: Simulation;
@@ -113,6 +113,7 @@ export class SimHost {
       type: 'compiled',
       runId,
       name: topology.name ?? '',
+      maxEvents: model.maxEvents,
       nodes: model.nodes.map((n) => ({ id: n.id, name: n.name, kind: n.kind })),
       edges,
     });

@@ -91,7 +91,8 @@ export type ToWorker =
   | { type: 'entity'; runId: number; requestId: number; step: number; storeId: string; key: string | null };
 
 export type FromWorker =
-  | { type: 'compiled'; runId: number; nodes: RunNodeInfo[]; edges: RunEdgeInfo[]; name: string }
+  /** `maxEvents`: the run's bound on trace records (the page reserves its columns once). */
+  | { type: 'compiled'; runId: number; nodes: RunNodeInfo[]; edges: RunEdgeInfo[]; name: string; maxEvents: number }
   | { type: 'progress'; runId: number; slice: TraceSlice }
   | { type: 'done'; runId: number; result: SimResult; steps: number; records: number; cancelled: boolean; computeMs: number }
   | { type: 'state'; runId: number; requestId: number; step: number; time: number; result: SimResult; nodes: Record<string, NodeLiveState>; costMs: number }

@@ -228,7 +228,7 @@ export class SimulationController {
         return;
       case 'progress': {
         this.trace?.append(m.slice);
-        // Re-render at most every ANNOUNCE_MS while a long run streams in (slices come every ~12 ms).
+        // Re-render at most every ANNOUNCE_MS while a long run streams in (slices come every ~40 ms).
         const now = performance.now();
         if (now - this.lastAnnounce >= ANNOUNCE_MS) {
           this.lastAnnounce = now;
