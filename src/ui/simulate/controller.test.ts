@@ -1,0 +1,145 @@
+import { describe, expect, it } from 'vitest';
+import { createFanoutStore } from '../../state/store';
+import { SimHost } from '../../worker/host';
+import type { FromWorker, ToWorker } from '../../worker/protocol';
+import { SimulationController, type WorkerLike } from './controller';
+import { exampleTopology } from './test-support';
+
+/** A Worker stand-in running the real host synchronously on `flush()`. */
+class FakeWorker implements WorkerLike {
+  onmessage: ((event: MessageEvent<FromWorker>) => void) | null = null;
+  onerror: ((event: ErrorEvent) => void) | null = null;
+  sent: ToWorker[] = [];
+  terminated = false;
+  private queue: (() => void)[] = [];
+  private host = new SimHost({
+    post: (m) => this.queue.push(() => this.onmessage?.({ data: m } as MessageEvent<FromWorker>)),
+    later: (fn) => this.queue.push(fn),
+    now: () => 0,
+  });
+  postMessage(message: ToWorker) {
+    this.sent.push(message);
+    this.queue.push(() => this.host.handle(message));
+  }
+  terminate() {
+    this.terminated = true;
+  }
+  flush() {
+    while (this.queue.length) this.queue.shift()!();
+  }
+  crash(message: string) {
+    this.onerror?.({ message, preventDefault() {} } as ErrorEvent);
+  }
+}
+
+function setup(doc = exampleTopology('order-events')) {
+  const store = createFanoutStore(doc);
+  const workers: FakeWorker[] = [];
+  const frames: ((now: number) => void)[] = [];
+  const controller = new SimulationController(
+    store,
+    () => {
+      const w = new FakeWorker();
+      workers.push(w);
+      return w;
+    },
+    { request: (fn) => frames.push(fn), cancel: () => {} },
+  );
+  const sim = () => store.getState().simulation;
+  return { store, controller, workers, frames, sim };
+}
+
+describe('SimulationController', () => {
+  it('refuses to enter Simulate while the design has errors, naming them', () => {
+    const doc = exampleTopology('order-events');
+    const { controller, sim, store, workers } = setup({ ...doc, edges: [...doc.edges, { id: 'bad', from: 'orders', to: 'ghost' }] });
+    const outcome = controller.enter();
+    expect(outcome.ok).toBe(false);
+    expect(sim().mode).toBe('design');
+    expect(workers).toHaveLength(0);
+    expect(store.getState().session.notices.at(-1)?.message).toMatch(/Cannot simulate: the design has 1 error\. .*ghost/);
+  });
+
+  it('steps forward and back, and the counters at the end are the run result', () => {
+    const { controller, sim, workers } = setup();
+    expect(controller.enter().ok).toBe(true);
+    workers[0]!.flush();
+    expect(sim().run).toBe('done');
+    const steps = sim().steps;
+    expect(steps).toBeGreaterThan(100);
+    controller.stepForward();
+    workers[0]!.flush();
+    expect(sim()).toMatchObject({ step: 1, overlayStep: 1, player: 'paused' });
+    expect(sim().nodes['orders']?.counters).toEqual({ published: 1 });
+    controller.runToEnd();
+    workers[0]!.flush();
+    expect(sim()).toMatchObject({ step: steps, overlayStep: steps, player: 'finished' });
+    expect(controller.resultAtStep).toEqual(controller.finalResult);
+    expect(sim().nodes['email-dlq']?.counters?.['holds']).toBe(controller.finalResult!.nodes['email-dlq']!['held']);
+    controller.stepBack();
+    workers[0]!.flush();
+    expect(sim()).toMatchObject({ step: steps - 1, player: 'paused' });
+  });
+
+  it('plays on the animation clock at the chosen speed and finishes at the last step', () => {
+    const { controller, sim, workers, frames } = setup();
+    controller.enter();
+    workers[0]!.flush();
+    controller.setSpeed(1000); // clamped to 100
+    expect(sim().speed).toBe(100);
+    controller.play();
+    expect(sim().player).toBe('running');
+    let now = 0;
+    for (let i = 0; i < 200 && frames.length; i++) {
+      now += 100;
+      frames.shift()!(now);
+      workers[0]!.flush();
+    }
+    expect(sim().player).toBe('finished');
+    expect(sim().step).toBe(sim().steps);
+    controller.togglePlay(); // from the end, Play starts over
+    expect(sim()).toMatchObject({ player: 'running', step: 0 });
+    controller.togglePlay();
+    expect(sim().player).toBe('paused');
+  });
+
+  it('marks the run out of date when the design changes, and re-runs on request', () => {
+    const { controller, sim, store, workers } = setup();
+    controller.enter();
+    workers[0]!.flush();
+    store.getState().edit((d) => ({ ...d, name: 'changed' }));
+    expect(sim().outOfDate).toBe(true);
+    controller.rerun();
+    expect(sim()).toMatchObject({ outOfDate: false, run: 'computing', step: 0 });
+    workers[0]!.flush();
+    expect(sim().run).toBe('done');
+  });
+
+  it('a worker crash shows an error and keeps the design; the next run starts a new worker', () => {
+    const { controller, sim, store, workers } = setup();
+    const before = store.getState().document;
+    controller.enter();
+    workers[0]!.crash('out of memory');
+    expect(sim().run).toBe('error');
+    expect(sim().error).toMatch(/out of memory.*design is unchanged/);
+    expect(workers[0]!.terminated).toBe(true);
+    expect(store.getState().document).toBe(before);
+    controller.rerun();
+    expect(workers).toHaveLength(2);
+    workers[1]!.flush();
+    expect(sim().run).toBe('done');
+  });
+
+  it('a new seed recomputes; leaving Simulate clears the overlays and keeps the seed', () => {
+    const { controller, sim, workers } = setup();
+    controller.enter();
+    workers[0]!.flush();
+    controller.setSeed(99);
+    const start = workers[0]!.sent.filter((m) => m.type === 'start').at(-1);
+    expect(start?.type === 'start' && start.seed).toBe(99);
+    workers[0]!.flush();
+    expect(controller.finalResult?.seed).toBe(99);
+    controller.exit();
+    expect(sim()).toMatchObject({ mode: 'design', nodes: {}, seed: 99, run: 'none' });
+  });
+});
