@@ -52,7 +52,10 @@ export function enqueue(e: Engine, q: QueueRt, d: number, edge: number): void {
   dl.path[dl.slot[d]!] = q.path;
   dl.enqueuedAt[dl.slot[d]!] = e.now;
   if (q.retention !== null) {
-    q.retention.push(d);
+    // Drop settled entries at the head as we go, so the list holds about the live messages only.
+    const list = q.retention;
+    while (list.length > 0 && dl.state[list.at(0)]! >= S_ACKED) list.shift();
+    list.push(d);
     if (!q.retentionTimer) e.armRetention(q, e.now + node.retention);
   }
   dl.order[dl.slot[d]!] = q.nextOrder++;
