@@ -126,15 +126,12 @@ export function discardExpired(e: Engine, q: QueueRt, d: number): void {
 /** Index of the next handable ready delivery of `q`, or −1. */
 function nextReady(e: Engine, q: QueueRt): number {
   if (q.ready.length === 0) return -1;
-  if (!q.groupBusy) return 0;
-  const seen = new Set<number>();
+  const busy = q.groupBusy;
+  if (!busy) return 0;
+  // FIFO: the first ready message whose group has nothing in flight or waiting. Ready is kept in
+  // enqueue order, so that message is the head of its group.
   for (let i = 0; i < q.ready.length; i++) {
-    const key = e.messages.keyOf(e.deliveries.msg[q.ready.at(i)]!);
-    if (q.groupBusy.has(key) || seen.has(key)) {
-      seen.add(key);
-      continue;
-    }
-    return i;
+    if (!busy.has(e.messages.keyOf(e.deliveries.msg[q.ready.at(i)]!))) return i;
   }
   return -1;
 }

@@ -317,6 +317,15 @@ describe('consumers: ack loss, idempotency, ordering', () => {
       expect(run.simulation.message(m.cause).type).toBe('Order');
     }
     expect(run.result.nodes['out']!.received).toBe(4);
+    // The journey of the first order: its own records, then the message it caused.
+    const journey = run.simulation.journey(0);
+    const types = journey.map((r) => r.type);
+    expect(types.slice(0, 3)).toEqual(['publish', 'enqueue', 'deliver']);
+    expect(types).toContain('deadletter');
+    const emitted = journey.find((r) => r.type === 'emit')!;
+    expect(run.simulation.message(emitted.msg).cause).toBe(0);
+    expect(journey.some((r) => r.msg === emitted.msg && r.type === 'enqueue')).toBe(true);
+    expect(journey.every((r, i) => i === 0 || r.index > journey[i - 1]!.index)).toBe(true);
   });
 });
 

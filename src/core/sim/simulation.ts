@@ -15,7 +15,7 @@ import type { CompiledModel } from '../compile/model';
 import { Engine, type EngineOptions } from './engine';
 import { buildResult, inProgress, type SimResult } from './result';
 import { describeRecord, type SentenceContext } from './sentences';
-import { TraceStore, type TraceRecord } from './trace';
+import { readRecord, T_EMIT, TraceStore, type TraceRecord } from './trace';
 import { A_RUNNING, S_ACKED, S_TRANSIT, S_DELAY, S_BUFFERED, S_INFLIGHT, S_LOG, S_READY } from './tables';
 
 export type SimulationOptions = Omit<EngineOptions, 'traceStore'>;
@@ -200,13 +200,18 @@ export class Simulation {
     const e = this.engine;
     const family = new Set<number>([msg]);
     const out: TraceRecord[] = [];
-    for (let i = 0; i < e.trace.length; i++) {
-      const r = e.trace.get(i);
-      if (r.msg < 0) continue;
-      if (family.has(r.msg)) out.push(r);
-      else if (r.type === 'emit' && family.has(e.messages.causeOf(r.msg))) {
-        family.add(r.msg);
-        out.push(r);
+    // Scan the columns; build objects only for matches (a trace may hold millions of records).
+    let index = 0;
+    const visible = Math.min(e.trace.length, e.trace.stored);
+    for (const c of e.trace.chunks) {
+      for (let i = 0; i < c.length && index < visible; i++, index++) {
+        const m = c.msg[i]!;
+        if (m < 0) continue;
+        if (family.has(m)) out.push(readRecord(c, i, index));
+        else if (c.type[i] === T_EMIT && family.has(e.messages.causeOf(m))) {
+          family.add(m);
+          out.push(readRecord(c, i, index));
+        }
       }
     }
     return out;
