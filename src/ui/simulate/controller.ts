@@ -273,7 +273,15 @@ export class SimulationController {
     const trace = this.trace;
     if (!trace) return;
     const nodes: Record<string, NodeOverlay> = {};
-    for (const node of trace.nodes) nodes[node.id] = overlayFor(node.kind, m.result.nodes[node.id], m.nodes[node.id]);
+    const upTo = trace.recordsAt(m.step);
+    trace.nodes.forEach((node, i) => {
+      const overlay = overlayFor(node.kind, m.result.nodes[node.id], m.nodes[node.id]);
+      if (node.kind === 'stream') {
+        const blocked = trace.blockedAt(i, upTo);
+        if (blocked > 0) nodes[node.id] = { counters: { ...overlay.counters, blocked }, state: 'backlog' };
+        else nodes[node.id] = overlay;
+      } else nodes[node.id] = overlay;
+    });
     this.resultAtStep = m.result;
     this.set({ nodes, overlayStep: m.step });
     this.changed();

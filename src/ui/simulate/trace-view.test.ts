@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { parseTopologyValue } from '../../core/schema';
 import { createSimulation, simulate } from '../../core/sim';
 import { buildJourney } from './journey';
 import { exampleTopology, traceViewOf } from './test-support';
@@ -56,5 +57,39 @@ describe('TraceView (the page copy of a run)', () => {
     expect(journey.records.some((r) => r.type === 'emit')).toBe(true);
     const names = journey.lanes.map((n) => trace.nodes[n]!.id);
     expect(names.slice(0, 2)).toEqual(['orders', 'order-events']);
+  });
+});
+
+describe('partitions blocked by in-place retries', () => {
+  it('counts a stream position as blocked from its retry until the delay has run out', () => {
+    const parsed = parseTopologyValue({
+      format: 'fanout/topology',
+      version: 1,
+      simulation: { seed: 1, duration: 5 },
+      nodes: [
+        { id: 'p', kind: 'producer', messages: [{ type: 'A', rate: 2, arrival: 'constant', keys: 4 }] },
+        { id: 's', kind: 'stream', partitions: 2, retry: { maxAttempts: 3, backoff: { type: 'fixed', initial: 2 } } },
+        { id: 'c', kind: 'consumer', processingTime: 0.1, failure: { firstAttempts: 1 } },
+      ],
+      edges: [
+        { id: 'e1', from: 'p', to: 's' },
+        { id: 'e2', from: 's', to: 'c', kind: 'group', group: 'g' },
+      ],
+    });
+    if (!parsed.ok) return expect.fail(parsed.errors.map((e) => e.message).join('; '));
+    const { trace } = traceViewOf(parsed.topology, 1);
+    const stream = trace.nodes.findIndex((n) => n.kind === 'stream');
+    let retry = -1;
+    for (let i = 0; i < trace.records; i++) {
+      if (trace.node[i] === stream && trace.record(i).type === 'retry' && (trace.value[i] ?? 0) > 0) {
+        retry = i;
+        break;
+      }
+    }
+    if (retry < 0) return expect.fail('the stream example has an in-place retry with a delay');
+    expect(trace.blockedAt(stream, retry)).toBe(0);
+    expect(trace.blockedAt(stream, retry + 1)).toBeGreaterThanOrEqual(1);
+    // At the end every retry delay has run out: nothing is blocked.
+    expect(trace.blockedAt(stream, trace.records)).toBe(0);
   });
 });

@@ -21,6 +21,10 @@ function grow<T extends Growable>(a: T, need: number): T {
   return next;
 }
 
+const T_RETRY_INDEX = TRACE_TYPES.indexOf('retry');
+/** How many recent in-place retries `blockedAt` examines. */
+export const BLOCK_LOOKBACK = 5000;
+
 export const TYPE_INDEX: Readonly<Record<TraceType, number>> = Object.fromEntries(TRACE_TYPES.map((t, i) => [t, i])) as Record<TraceType, number>;
 
 export class TraceView {
@@ -44,6 +48,8 @@ export class TraceView {
   msgCause = new Int32Array(0);
   msgSender = new Int32Array(0);
   readonly strings: string[] = [];
+  /** Indices of retry records at stream nodes (in-place retries that block a partition). */
+  private readonly streamRetries = new Map<number, number[]>();
   private ctx: SentenceContext;
 
   /**
@@ -99,6 +105,13 @@ export class TraceView {
     this.delivery.set(s.delivery, at);
     this.attempt.set(s.attempt, at);
     this.value.set(s.value, at);
+    const streams = this.nodes.map((node) => node.kind === 'stream');
+    for (let i = at; i < n; i++) {
+      if (this.type[i] !== T_RETRY_INDEX || !streams[this.node[i]!]) continue;
+      const list = this.streamRetries.get(this.node[i]!);
+      if (list) list.push(i);
+      else this.streamRetries.set(this.node[i]!, [i]);
+    }
     this.records = n;
 
     const steps = this.steps + s.stepRecordEnd.length;
@@ -159,6 +172,31 @@ export class TraceView {
       else hi = mid - 1;
     }
     return lo;
+  }
+
+  /**
+   * (Group, partition) positions of stream `node` blocked by an in-place retry at the moment after
+   * `upTo` records: retries decided by then whose delay has not run out (Kafka-style head-of-line
+   * blocking). Looks at the latest {@link BLOCK_LOOKBACK} retries only.
+   */
+  blockedAt(node: number, upTo: number): number {
+    const list = this.streamRetries.get(node);
+    if (!list || upTo === 0) return 0;
+    const now = this.t[upTo - 1]!;
+    const waiting = new Set<number>();
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (list[mid]! < upTo) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let k = lo - 1; k >= 0 && k >= lo - BLOCK_LOOKBACK; k--) {
+      const i = list[k]!;
+      const delay = this.value[i]!;
+      if (this.t[i]! + (Number.isNaN(delay) ? 0 : delay) > now) waiting.add(this.delivery[i]!);
+    }
+    return waiting.size;
   }
 
   record(i: number): TraceRecord {
