@@ -23,3 +23,25 @@ test('first visit shows the order-events example, light and dark, with the inspe
   await page.screenshot({ path: 'e2e/.output/editor-dark.png' });
   expect(errors).toEqual([]);
 });
+
+test('every kind side by side (shapes tell them apart in greyscale too)', async ({ page }) => {
+  const editor = new EditorPage(page);
+  await editor.open();
+  await editor.toolbar('New').click();
+  const kinds = ['Producer', 'Topic', 'Queue', 'Exchange', 'Stream', 'Webhook', 'Consumer', 'Projection', 'Event store', 'Dead-letter queue'];
+  for (const kind of kinds) await editor.paletteItem(kind).click();
+  await expect(page.locator('.react-flow__node')).toHaveCount(10);
+  await editor.toolbar('Fit view').click();
+  await page.waitForTimeout(500);
+  await page.screenshot({ path: 'e2e/.output/kinds-gallery.png' });
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.waitForTimeout(200);
+  await page.screenshot({ path: 'e2e/.output/kinds-gallery-dark.png' });
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.addStyleTag({ content: 'html { filter: grayscale(1); }' });
+  await page.screenshot({ path: 'e2e/.output/kinds-gallery-grey.png' });
+  await editor.select('webhook-1');
+  await editor.inspector().getByRole('button', { name: 'Stripe-like' }).click();
+  await expect(editor.inspector()).toContainText('Illustrative');
+  await page.screenshot({ path: 'e2e/.output/inspector-webhook.png' });
+});

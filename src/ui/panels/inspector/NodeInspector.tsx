@@ -111,7 +111,7 @@ function ScheduleField({ ed }: { ed: Editable<TopologyNode> }) {
     <>
       <div className="fo-profiles" role="group" aria-label="Schedule presets">
         {SCHEDULE_PRESETS.map((p) => (
-          <button key={p.id} type="button" className={`fo-chip${active?.id === p.id ? ' is-active' : ''}`} aria-pressed={active?.id === p.id} onClick={() => ed.set(['schedule'], p.value ? [...p.value] : undefined)}>
+          <button key={p.id} type="button" title={p.note} className={`fo-chip${active?.id === p.id ? ' is-active' : ''}`} aria-pressed={active?.id === p.id} onClick={() => ed.set(['schedule'], p.value ? [...p.value] : undefined)}>
             {p.label}
           </button>
         ))}
