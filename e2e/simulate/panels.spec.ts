@@ -66,3 +66,27 @@ test('an event store entity is replayed into its state at the moment shown', asy
   await page.getByRole('slider', { name: 'Timeline' }).fill('30');
   await expect.poll(async () => Number(await view.getByTestId('entity-version').innerText().catch(() => '0'))).toBeLessThan(version);
 });
+
+test('a consumer that is down is greyed out while it is down (webhook example)', async ({ page }) => {
+  const sim = new SimulatePage(page);
+  await sim.open();
+  const doc = await (await page.request.get('/examples/webhook-retries.json')).json();
+  await sim.replaceDocument(doc);
+  await sim.enterSimulate();
+  await sim.waitComputed();
+  await page.getByRole('combobox', { name: 'Filter by kind' }).selectOption('down');
+  await page.getByRole('log', { name: 'Event log' }).locator('button').first().click();
+  await sim.settled();
+  await expect(sim.node('crm').locator('.fo-node__overlay--down')).toHaveCount(1);
+  await expect(sim.node('mailer').locator('.fo-node__overlay--down')).toHaveCount(0);
+  // A little later, failed attempts pile up and wait out the schedule.
+  await page.getByRole('combobox', { name: 'Filter by kind' }).selectOption('deadletter');
+  await page.getByRole('log', { name: 'Event log' }).locator('button').first().click();
+  await sim.settled();
+  expect(await sim.counter('failed-deliveries', 'holds')).toBe(1);
+  await page.screenshot({ path: 'e2e/.output/simulate-panel-5-down.png' });
+  await page.getByRole('combobox', { name: 'Filter by kind' }).selectOption('up');
+  await page.getByRole('log', { name: 'Event log' }).locator('button').first().click();
+  await sim.settled();
+  await expect(sim.node('crm').locator('.fo-node__overlay--down')).toHaveCount(0);
+});
