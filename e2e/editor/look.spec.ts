@@ -45,3 +45,25 @@ test('every kind side by side (shapes tell them apart in greyscale too)', async 
   await expect(editor.inspector()).toContainText('Illustrative');
   await page.screenshot({ path: 'e2e/.output/inspector-webhook.png' });
 });
+
+test('every shipped example opens from the Examples menu and renders', async ({ page }) => {
+  test.setTimeout(120_000);
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  const editor = new EditorPage(page);
+  await editor.open();
+  const index = (await (await page.request.get('/examples/index.json')).json()) as Array<{ file: string; name: string }>;
+  for (const [i, entry] of index.entries()) {
+    await editor.toolbar('Examples').click();
+    const dialog = page.getByRole('dialog', { name: 'Examples' });
+    await dialog.getByRole('button', { name: entry.name }).click();
+    const confirm = page.getByRole('dialog', { name: 'Are you sure?' });
+    if (await confirm.isVisible().catch(() => false)) await confirm.getByRole('button', { name: 'Replace' }).click();
+    await expect.poll(async () => (await editor.document()).name).toBe(entry.name);
+    const doc = await editor.document();
+    await expect(page.locator('.react-flow__node')).toHaveCount(doc.nodes.length);
+    await page.waitForTimeout(400);
+    await page.screenshot({ path: `e2e/.output/example-${i}-${entry.file.replace('.json', '')}.png` });
+  }
+  expect(errors).toEqual([]);
+});

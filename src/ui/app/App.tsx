@@ -7,7 +7,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ActionContext, DialogPort } from '../../actions';
 import { connectSimulatePort } from '../../actions/mode';
 import { Canvas } from '../canvas/Canvas';
-import { useCanvasPort } from '../canvas/canvas-port';
+import { useCanvasPort, useRefitWhileSettling } from '../canvas/canvas-port';
 import { Inspector } from '../panels/inspector/Inspector';
 import { Palette } from '../panels/Palette';
 import { Problems } from '../panels/Problems';
@@ -72,6 +72,7 @@ export function App() {
   const ctxRef = useRef(ctx);
   ctxRef.current = ctx;
   useShortcuts(ctx);
+  useRefitWhileSettling();
   useDiagnostics(store);
 
   useEffect(() => {

@@ -25,12 +25,13 @@ import { allowedEdgeKinds, whyNotConnectable } from '../../core/rules/edges';
 import type { NodeKind } from '../../core/schema/nodes';
 import { connect, moveNodes, type XY } from '../../state/operations';
 import { useFanout, useFanoutStore } from '../store-context';
+import { FIT_PADDING } from './canvas-port';
 import { EDGE_TYPES } from './EdgeView';
 import { FlowModel, type FlowEdge, type FlowNode } from './flow-model';
 import { NODE_TYPES } from './NodeView';
 import './canvas.css';
 
-const FIT_VIEW_OPTIONS = { padding: 0.08, maxZoom: 1.1 };
+const FIT_VIEW_OPTIONS = { padding: FIT_PADDING, maxZoom: 1.1 };
 /** Below this zoom, node details and edge labels are too small to read: the canvas draws labels only. */
 export const FAR_ZOOM = 0.5;
 const PRO_OPTIONS = { hideAttribution: true };

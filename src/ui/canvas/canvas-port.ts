@@ -2,12 +2,22 @@
  * The canvas side of the action context: viewport centre and fit view, backed by React Flow.
  * Must be used under <ReactFlowProvider>.
  */
-import { useMemo } from 'react';
-import { useReactFlow } from '@xyflow/react';
+import { useEffect, useMemo } from 'react';
+import { useReactFlow, type FitViewOptions } from '@xyflow/react';
 import type { CanvasPort } from '../../actions/types';
 
 /** The element the canvas is drawn in (its bounds define "the centre of the view"). */
 export const CANVAS_SELECTOR = '.fo-canvas .react-flow';
+
+/** Room at the bottom keeps the mini map and zoom controls (bottom corners) off the design. */
+export const FIT_PADDING = { top: '4%', left: '4%', right: '4%', bottom: '128px' } as const;
+const FIT_ALL: FitViewOptions = { padding: FIT_PADDING, maxZoom: 1.1, duration: 250 };
+const fitSome = (ids: readonly string[]): FitViewOptions => ({ nodes: ids.map((id) => ({ id })), padding: 0.5, maxZoom: 1, duration: 250 });
+
+/** When the last fit was asked for, and for which nodes: a resize soon after re-fits (see below). */
+let lastFit = { at: -Infinity, nodeIds: undefined as readonly string[] | undefined };
+/** A resize of the canvas within this long after a fit (the Problems list appearing) fits again. */
+const SETTLE_MS = 1500;
 
 export function useCanvasPort(): CanvasPort {
   const flow = useReactFlow();
@@ -19,10 +29,29 @@ export function useCanvasPort(): CanvasPort {
         return flow.screenToFlowPosition({ x: box.left + box.width / 2, y: box.top + box.height / 2 });
       },
       fitView(nodeIds) {
-        const nodes = nodeIds?.map((id) => ({ id }));
-        void flow.fitView(nodes ? { nodes, padding: 0.5, maxZoom: 1, duration: 250 } : { padding: 0.08, maxZoom: 1.1, duration: 250 });
+        lastFit = { at: performance.now(), nodeIds };
+        void flow.fitView(nodeIds ? fitSome(nodeIds) : FIT_ALL);
       },
     }),
     [flow],
   );
+}
+
+/**
+ * Keeps a fresh fit correct while the page settles: opening a design fits it, then the Problems
+ * list fills in and the canvas gets shorter — without this the bottom of the design would hide.
+ */
+export function useRefitWhileSettling() {
+  const flow = useReactFlow();
+  useEffect(() => {
+    const element = document.querySelector('.fo-canvas');
+    if (!element || typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(() => {
+      if (performance.now() - lastFit.at > SETTLE_MS) return;
+      const ids = lastFit.nodeIds;
+      void flow.fitView(ids ? { ...fitSome(ids), duration: 0 } : { ...FIT_ALL, duration: 0 });
+    });
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [flow]);
 }

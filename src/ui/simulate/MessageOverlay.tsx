@@ -44,6 +44,7 @@ class OverlayAnimator {
   private tokens: Token[] = [];
   private frame = 0;
   private readonly typeColour = new Map<string, string>();
+  private colouredFor: unknown = null;
   private readonly pathCache = new Map<string, { path: SVGPathElement; length: number; d: string }>();
   /** Frames drawn and tokens seen, for the perf spec. */
   stats = { frames: 0, maxTokens: 0, aggregated: 0, tokens: 0 };
@@ -73,6 +74,10 @@ class OverlayAnimator {
       return;
     }
     const now = performance.now();
+    if (trace !== this.colouredFor) {
+      this.typeColour.clear();
+      this.colouredFor = trace;
+    }
     for (let i = a; i < b; i++) {
       const type = trace.type[i]!;
       const edge = trace.edge[i]!;
@@ -86,8 +91,9 @@ class OverlayAnimator {
       const typeName = trace.messageType(msg);
       let colour = this.typeColour.get(typeName);
       if (!colour) {
-        colour = TYPE_COLOURS[this.typeColour.size % TYPE_COLOURS.length]!;
-        this.typeColour.set(typeName, colour);
+        // The legend's order: types by first message created.
+        trace.messageTypes().forEach((name, k) => this.typeColour.set(name, TYPE_COLOURS[k % TYPE_COLOURS.length]!));
+        colour = this.typeColour.get(typeName) ?? TYPE_COLOURS[0]!;
       }
       this.tokens.push({ edge: info.id, msg, colour, retry: trace.attempt[i]! >= 2 && type !== T_DEADLETTER, dead: type === T_DEADLETTER, born: now });
     }

@@ -10,7 +10,7 @@ import { useSimulationController, useTraceVersion } from './controller-context';
 import { EventLog } from './EventLog';
 import { JourneyView } from './Journey';
 import { MetricsPanel } from './Metrics';
-import { MessageOverlay, SHOW_JOURNEY_EVENT } from './MessageOverlay';
+import { MessageOverlay, SHOW_JOURNEY_EVENT, TYPE_COLOURS } from './MessageOverlay';
 import { Player } from './Player';
 import { Results } from './Results';
 import { StoreViews } from './StoreViews';
@@ -21,6 +21,32 @@ declare global {
     /** Testing hook for Simulate (e2e reads the final result and the trace size from it). */
     __fanoutSimulation?: import('./controller').SimulationController;
   }
+}
+
+/** What the dots mean: one colour per message type (as the overlay assigns them), retry, dead letter. */
+function Legend() {
+  const controller = useSimulationController();
+  useTraceVersion(controller);
+  const types = controller.trace?.messageTypes() ?? [];
+  if (types.length === 0) return null;
+  return (
+    <div className="fo-legend" aria-label="Legend of moving messages" role="note">
+      {types.slice(0, TYPE_COLOURS.length).map((t, i) => (
+        <span key={t}>
+          <i className="fo-legend__dot" style={{ background: TYPE_COLOURS[i] }} />
+          {t}
+        </span>
+      ))}
+      <span>
+        <i className="fo-legend__dot fo-legend__dot--retry" />
+        retry
+      </span>
+      <span>
+        <i className="fo-legend__dot fo-legend__dot--dead" />
+        dead-lettered
+      </span>
+    </div>
+  );
 }
 
 export function SimulateCanvasLayer() {
@@ -42,6 +68,7 @@ export function SimulateCanvasLayer() {
     <>
       <MessageOverlay />
       <div className="fo-sim-layer">
+        <Legend />
         <Player />
       </div>
     </>
