@@ -6,6 +6,8 @@
  * ordering). Stream groups hand out through `streams.ts` but end their attempts here too.
  */
 import type { Engine } from './engine';
+import { upTime } from './faults';
+import { trackStale } from './projections';
 import { E_DONE, E_READY, E_VT, E_WH_TIMEOUT } from './engine';
 import { sample } from './distributions';
 import { backoffDelay } from './backoff';
@@ -62,7 +64,7 @@ export function enqueue(e: Engine, q: QueueRt, d: number, edge: number): void {
   q.ready.push(d);
   e.trace.push(e.now, T.T_ENQUEUE, q.node, edge, msg, d, 0);
   const proj = e.paths[q.path]!.projection;
-  if (proj >= 0) e.trackStale(d, proj);
+  if (proj >= 0) trackStale(e, d, proj);
   e.markQueueDirty(q);
 }
 
@@ -451,7 +453,7 @@ export function handleRetryReady(e: Engine, d: number): void {
   const path = e.paths[dl.path[dl.slot[d]!]!]!;
   if (e.down[path.broker]) {
     // A broker that is down hands nothing out; its timers run, the hand-out waits for it.
-    const up = e.upTime(path.broker);
+    const up = upTime(e, path.broker);
     if (up < Infinity) e.schedule(up, E_READY, d, 0);
     return;
   }
@@ -526,7 +528,7 @@ export function pushAttempt(e: Engine, d: number, pathIndex: number, edge: numbe
   dl.attempt[dl.slot[d]!] = a;
   dl.lastStart[dl.slot[d]!] = e.now;
   dl.lastConsumer[dl.slot[d]!] = c.node;
-  if (path.projection >= 0) e.trackStale(d, path.projection);
+  if (path.projection >= 0) trackStale(e, d, path.projection);
   e.stats[c.node]!.received++;
   e.trace.push(e.now, T.T_DELIVER, c.node, edge, msg, d, dl.attempts[dl.slot[d]!]!);
   if (e.down[c.node]) {

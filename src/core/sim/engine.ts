@@ -8,12 +8,11 @@
  * simultaneous events"). The run ends when no event that can change a delivery remains, or when the
  * trace reaches `maxEvents`.
  */
-import type { CompiledModel, CompiledNode } from '../compile/model';
+import type { CompiledModel } from '../compile/model';
 import { EventHeap } from './heap';
 import { rngFor, type Rng } from './prng';
 import { sample } from './distributions';
 import { compileTopicBinding } from './topic-match';
-import { partitionForKey } from './murmur2';
 import {
   AttemptTable,
   DeliveryTable,
@@ -23,10 +22,7 @@ import {
   SampleList,
   S_ACKED,
   S_DEADLETTERED,
-  S_LOG,
-  S_REJECTED,
   S_TRANSIT,
-  S_UNROUTABLE,
   S_DISCARDED,
 } from './tables';
 import * as T from './trace';
@@ -45,8 +41,12 @@ import {
   type QueueRt,
   type StreamRt,
 } from './runtime';
-import { discardExpired, enqueue, handleRetryReady, onFaultConsumer, pushAttempt, settle, onVisibilityTimeout, onWebhookTimeout, onAttemptDone, emitMessages } from './consumers';
-import { buildGroups, appendToGroups, reassign, onRedriveToGroup } from './streams';
+import { discardExpired, enqueue, handleRetryReady, pushAttempt, settle, onVisibilityTimeout, onWebhookTimeout, onAttemptDone, emitMessages } from './consumers';
+import { buildGroups, reassign, onRedriveToGroup } from './streams';
+import { arrive } from './routing';
+import { createProducerStreams, estimateSize, onProduce, type ProducerStream } from './producers';
+import { onFault } from './faults';
+import { onRead, untrackStale } from './projections';
 
 export const E_PRODUCE = 0;
 export const E_ARRIVE = 1;
@@ -77,58 +77,6 @@ export interface EngineOptions {
   redriveAfter?: { node: string; afterEvent: number }[];
   /** A store from an earlier identical run, rewound: a replay counts its records instead of writing them. */
   traceStore?: TraceStore;
-}
-
-interface ProducerStream {
-  node: number;
-  index: number;
-  type: number;
-  category: number;
-  key: number;
-  keys: number;
-  keyIds: Int32Array;
-  routingKeys: number[];
-  rkNext: number;
-  rate: number;
-  constant: boolean;
-  start: number;
-  count: number;
-  emitted: number;
-  regular: number;
-  lastArrival: number;
-  arrivals: Rng;
-  keyRng: Rng;
-}
-
-/** Most rows preallocated up front; tables grow past the estimate when a run needs more. */
-const MAX_PREALLOCATED = 1 << 22;
-
-/**
- * Expected messages and deliveries of a run, from the producers' rates and the fan-out right after
- * them: a first allocation that avoids growing (and copying) large tables. Only a hint.
- */
-export function estimateSize(model: CompiledModel, duration: number): [number, number] {
-  let messages = 0;
-  let deliveries = 0;
-  for (const node of model.nodes) {
-    if (node.streams.length === 0) continue;
-    let fanOut = 0;
-    for (const ei of node.out) {
-      const target = model.nodes[model.edges[ei]!.to]!;
-      const copies = target.out.filter((o) => {
-        const k = model.edges[o]!.kind;
-        return k === 'subscribe' || k === 'endpoint' || k === 'bind';
-      }).length;
-      fanOut += Math.max(1, copies);
-    }
-    for (const s of node.streams) {
-      const byRate = s.rate * Math.max(0, duration - s.start) + (s.burst?.count ?? 0);
-      const n = Math.min(s.count, byRate * 1.05 + 16);
-      messages += n;
-      deliveries += n * fanOut;
-    }
-  }
-  return [Math.min(MAX_PREALLOCATED, Math.ceil(messages)), Math.min(MAX_PREALLOCATED, Math.ceil(deliveries))];
 }
 
 /** The engine's whole state. Fields are public for the sibling modules; the UI uses `Simulation`. */
@@ -195,6 +143,8 @@ export class Engine {
   /** Terminal transitions of an already-terminal delivery (must stay 0). */
   doubleTerminal = 0;
   readonly faultActive: Uint8Array;
+  /** Delivery → projection it is tracked for. */
+  readonly staleOwner = new Map<number, number>();
   /** Per consumer, per emit: how many were sent (routing-key lists cycle). */
   readonly emitCounters: number[][];
 
@@ -399,31 +349,7 @@ export class Engine {
   private scheduleStart(extraRedrive: Record<string, number[]>): void {
     const m = this.model;
     for (const node of m.nodes) {
-      node.streams.forEach((s, si) => {
-        const ps: ProducerStream = {
-          node: node.index,
-          index: this.producerStreams.length,
-          type: this.internType(s.type),
-          category: s.category === 'command' ? 1 : 0,
-          key: s.key === null ? -1 : this.intern(s.key),
-          keys: s.keys,
-          keyIds: new Int32Array(s.keys).fill(-1),
-          routingKeys: s.routingKeys.map((rk) => this.intern(rk)),
-          rkNext: 0,
-          rate: s.rate,
-          constant: s.arrival === 'constant',
-          start: s.start,
-          count: s.count,
-          emitted: 0,
-          regular: 0,
-          lastArrival: s.start,
-          arrivals: rngFor(this.seed, node.id, `arrivals#${si}`),
-          keyRng: rngFor(this.seed, node.id, `keys#${si}`),
-        };
-        this.producerStreams.push(ps);
-        if (s.rate > 0) this.scheduleNextArrival(ps);
-        if (s.burst && s.burst.at < this.duration && s.burst.at >= 0) this.schedule(s.burst.at, E_PRODUCE, ps.index, s.burst.count);
-      });
+      createProducerStreams(this, node);
       if (node.kind === 'projection' && node.readRate > 0) {
         const p = this.projections[node.index]!;
         this.heap.push(p.readRng.exponential(1 / node.readRate), E_READ, node.index, 0);
@@ -441,16 +367,6 @@ export class Engine {
   schedule(t: number, kind: number, a: number, b: number): void {
     this.foreground++;
     this.heap.push(t, kind, a, b);
-  }
-
-  private scheduleNextArrival(ps: ProducerStream): void {
-    if (ps.emitted >= ps.count) return;
-    let t: number;
-    if (ps.constant) t = ps.start + ps.regular / ps.rate;
-    else t = ps.lastArrival + ps.arrivals.exponential(1 / ps.rate);
-    ps.lastArrival = t;
-    if (t >= this.duration) return;
-    this.schedule(t, E_PRODUCE, ps.index, -1);
   }
 
   // ---------------------------------------------------------------- the loop
@@ -530,10 +446,10 @@ export class Engine {
   private dispatchEvent(kind: number, a: number, b: number): void {
     switch (kind) {
       case E_PRODUCE:
-        this.onProduce(this.producerStreams[a]!, b);
+        onProduce(this, this.producerStreams[a]!, b);
         break;
       case E_ARRIVE:
-        this.arrive(a, b);
+        arrive(this, a, b);
         break;
       case E_DONE:
         onAttemptDone(this, a, b);
@@ -548,13 +464,13 @@ export class Engine {
         handleRetryReady(this, a);
         break;
       case E_FAULT:
-        this.onFault(a, b === 0);
+        onFault(this, a, b === 0);
         break;
       case E_REDRIVE:
         this.onRedrive(a);
         break;
       case E_READ:
-        this.onRead(a);
+        onRead(this, a);
         break;
       case E_REASSIGN:
         reassign(this, this.groups[a]!, b);
@@ -566,27 +482,6 @@ export class Engine {
   }
 
   // ---------------------------------------------------------------- producers and sending
-
-  private onProduce(ps: ProducerStream, burst: number): void {
-    const n = burst < 0 ? 1 : burst;
-    for (let i = 0; i < n && ps.emitted < ps.count; i++) {
-      ps.emitted++;
-      let key = ps.key;
-      if (ps.keys > 0) {
-        const k = ps.keyRng.nextInt(ps.keys);
-        key = ps.keyIds[k]!;
-        if (key < 0) key = ps.keyIds[k] = this.intern(`k${k}`);
-      }
-      const rk = ps.routingKeys[ps.rkNext++ % ps.routingKeys.length]!;
-      const msg = this.createMessage(ps.type, key, rk, -1, ps.node, ps.category);
-      this.stats[ps.node]!.published++;
-      this.sendFrom(ps.node, msg, -1);
-    }
-    if (burst < 0) {
-      ps.regular++;
-      this.scheduleNextArrival(ps);
-    }
-  }
 
   /** A new message, with its per-(sender, key) sequence number. */
   createMessage(type: number, key: number, rk: number, cause: number, sender: number, category: number): number {
@@ -628,182 +523,13 @@ export class Engine {
       this.deliveries.state[d] = S_TRANSIT;
       this.deliveries.node[this.deliveries.slot[d]!] = -1;
       this.schedule(this.now + sample(this.model.edges[edge]!.latency!, rng), E_ARRIVE, d, edge);
-    } else this.arrive(d, edge);
+    } else arrive(this, d, edge);
   }
 
   /** A copy of `d`'s message as a new delivery (fan-out beyond the first match). */
   copyDelivery(d: number): number {
     const c = this.deliveries.add(this.deliveries.msg[d]!, this.now);
     return c;
-  }
-
-  // ---------------------------------------------------------------- arrivals at nodes
-
-  private arrive(d: number, edge: number): void {
-    const m = this.model;
-    const e = m.edges[edge]!;
-    const to = m.nodes[e.to]!;
-    this.lastChange = this.now;
-    switch (to.kind) {
-      case 'consumer':
-      case 'projection':
-        pushAttempt(this, d, this.pushPathOfEdge[edge]!, edge);
-        return;
-      case 'deadletter':
-        this.arriveAtDeadLetter(d, to, edge);
-        return;
-      default:
-        break;
-    }
-    if (this.down[to.index]) {
-      this.terminate(d, S_REJECTED);
-      this.stats[e.from]!.rejected++;
-      this.trace.push(this.now, T.T_REJECT, to.index, edge, this.deliveries.msg[d]!, d, 0);
-      return;
-    }
-    const st = this.stats[to.index]!;
-    st.received++;
-    switch (to.kind) {
-      case 'queue':
-        enqueue(this, this.queues[this.queueOf[to.index]!]!, d, edge);
-        return;
-      case 'topic':
-      case 'webhook':
-        this.fanOut(d, to, to.kind === 'topic' ? 'subscribe' : 'endpoint');
-        return;
-      case 'exchange':
-        this.route(d, to);
-        return;
-      case 'stream':
-        this.appendToStream(d, to, edge);
-        return;
-      case 'eventstore':
-        this.appendToStore(d, to, edge);
-        return;
-    }
-  }
-
-  /** Topic and webhook: one delivery per matching subscription / endpoint; the first continues `d`. */
-  private fanOut(d: number, node: CompiledNode, kind: 'subscribe' | 'endpoint'): void {
-    const msg = this.deliveries.msg[d]!;
-    let type: string | null = null;
-    let first = true;
-    const targets: number[] = [];
-    for (const ei of node.out) {
-      const e = this.model.edges[ei]!;
-      if (e.kind !== kind) continue;
-      if (e.filter !== null) {
-        type ??= this.types[this.messages.type[msg]!]!;
-        if (!e.filter.has(type)) continue;
-      }
-      targets.push(ei);
-    }
-    if (targets.length === 0) {
-      this.stats[node.index]!.discarded++;
-      this.terminate(d, S_DISCARDED);
-      this.trace.push(this.now, T.T_DISCARD, node.index, -1, msg, d, 0);
-      return;
-    }
-    for (const ei of targets) {
-      const copy = first ? d : this.copyDelivery(d);
-      first = false;
-      this.trace.push(this.now, T.T_ROUTE, node.index, ei, msg, copy, 0);
-      this.sendOverEdge(copy, ei);
-    }
-  }
-
-  /** Exchange routing: at most one copy per queue; unroutable → alternate edge or counted. */
-  private route(d: number, node: CompiledNode): void {
-    const msg = this.deliveries.msg[d]!;
-    const rk = this.strings[this.messages.routingKey[msg]!]!;
-    const targets: number[] = [];
-    const seenQueues: number[] = [];
-    for (const ei of node.out) {
-      const e = this.model.edges[ei]!;
-      if (e.kind !== 'bind' || seenQueues.includes(e.to)) continue;
-      if (this.bindingMatchers[ei]!(rk)) {
-        targets.push(ei);
-        seenQueues.push(e.to);
-      }
-    }
-    if (targets.length === 0) {
-      const alt = this.alternateEdge[node.index]!;
-      if (alt >= 0) {
-        this.trace.push(this.now, T.T_ROUTE, node.index, alt, msg, d, 0);
-        this.sendOverEdge(d, alt);
-      } else {
-        this.stats[node.index]!.unroutable++;
-        this.terminate(d, S_UNROUTABLE);
-        this.trace.push(this.now, T.T_UNROUTABLE, node.index, -1, msg, d, 0);
-      }
-      return;
-    }
-    let first = true;
-    for (const ei of targets) {
-      const copy = first ? d : this.copyDelivery(d);
-      first = false;
-      this.trace.push(this.now, T.T_ROUTE, node.index, ei, msg, copy, 0);
-      this.sendOverEdge(copy, ei);
-    }
-  }
-
-  private appendToStream(d: number, node: CompiledNode, edge: number): void {
-    const s = this.streams[node.index]!;
-    const msg = this.deliveries.msg[d]!;
-    const key = this.messages.keyOf(msg);
-    let p: number;
-    if (key >= 0) {
-      let cached = s.partitionOfKey.get(key);
-      if (cached === undefined) {
-        cached = partitionForKey(this.strings[key]!, node.partitions);
-        s.partitionOfKey.set(key, cached);
-      }
-      p = cached;
-    } else p = s.roundRobin++ % node.partitions;
-    s.counts[p]!++;
-    if (s.groups.length === 0) {
-      // Nobody reads the stream: the broker's acknowledgement of the append ends the delivery.
-      this.deliveries.node[this.deliveries.slot[d]!] = node.index;
-      this.trace.push(this.now, T.T_ENQUEUE, node.index, edge, msg, d, 0);
-      this.terminate(d, S_ACKED);
-      return;
-    }
-    this.deliveries.state[d] = S_LOG;
-    appendToGroups(this, s, d, p, edge);
-  }
-
-  private appendToStore(d: number, node: CompiledNode, edge: number): void {
-    const store = this.stores[node.index]!;
-    const msg = this.deliveries.msg[d]!;
-    const key = this.messages.keyOf(msg);
-    let events = store.entities.get(key);
-    if (!events) store.entities.set(key, (events = []));
-    events.push(msg);
-    if (events.length > store.maxVersion) store.maxVersion = events.length;
-    this.stats[node.index]!.appended++;
-    this.deliveries.node[this.deliveries.slot[d]!] = node.index;
-    this.trace.push(this.now, T.T_APPEND, node.index, edge, msg, d, events.length);
-    this.terminate(d, S_ACKED);
-    // Catch-up subscriptions: every appended event, in append order.
-    const type = this.types[this.messages.type[msg]!]!;
-    for (const ei of node.out) {
-      const e = this.model.edges[ei]!;
-      if (e.kind !== 'subscribe' || (e.filter !== null && !e.filter.has(type))) continue;
-      const copy = this.copyDelivery(d);
-      this.trace.push(this.now, T.T_ROUTE, node.index, ei, msg, copy, 0);
-      this.sendOverEdge(copy, ei);
-    }
-  }
-
-  private arriveAtDeadLetter(d: number, node: CompiledNode, edge: number): void {
-    const st = this.stats[node.index]!;
-    st.received++;
-    const msg = this.deliveries.msg[d]!;
-    st.latency.push(this.now - this.messages.created[msg]!);
-    this.deliveries.node[this.deliveries.slot[d]!] = node.index;
-    this.held[node.index]!.push(d);
-    this.terminate(d, S_DEADLETTERED);
-    this.trace.push(this.now, T.T_DEADLETTER, node.index, edge, msg, d, this.deliveries.attempts[this.deliveries.slot[d]!]!);
   }
 
   // ---------------------------------------------------------------- terminal states
@@ -820,7 +546,7 @@ export class Engine {
     dl.state[d] = state;
     this.terminalByState[state]!++;
     this.lastChange = this.now;
-    if (this.staleTracked.has(d)) this.untrackStale(d);
+    if (this.staleTracked.has(d)) untrackStale(this, d);
     if (state !== S_DEADLETTERED) {
       if (this.settledCount === this.settled.length) {
         const grown = new Int32Array(this.settled.length * 2);
@@ -933,47 +659,6 @@ export class Engine {
     }
   }
 
-  // ---------------------------------------------------------------- faults
-
-  private onFault(index: number, starting: boolean): void {
-    const f = this.model.faults[index]!;
-    this.faultActive[index] = starting ? 1 : 0;
-    const node = this.model.nodes[f.node]!;
-    if (f.type === 'slow') {
-      let factor = 1;
-      this.model.faults.forEach((g, i) => {
-        if (g.node === f.node && g.type === 'slow' && this.faultActive[i]) factor *= g.factor;
-      });
-      this.slow[f.node] = factor;
-      return;
-    }
-    let downCount = 0;
-    this.model.faults.forEach((g, i) => {
-      if (g.node === f.node && g.type === 'down' && this.faultActive[i]) downCount++;
-    });
-    const wasDown = this.down[f.node] === 1;
-    const isDown = downCount > 0;
-    if (wasDown === isDown) return;
-    this.down[f.node] = isDown ? 1 : 0;
-    this.trace.push(this.now, isDown ? T.T_DOWN : T.T_UP, f.node, -1, -1, -1, 0);
-    if (node.kind === 'consumer' || node.kind === 'projection') onFaultConsumer(this, f.node, isDown);
-    else if (!isDown) {
-      const qi = this.queueOf[f.node]!;
-      if (qi >= 0) this.markQueueDirty(this.queues[qi]!);
-      const s = this.streams[f.node];
-      if (s) for (const g of s.groups) for (const member of this.groups[g]!.members) this.markConsumerDirty(member);
-    }
-  }
-
-  /** When a broker that is down comes back (or Infinity if it stays down). */
-  upTime(node: number): number {
-    let t = Infinity;
-    this.model.faults.forEach((f, i) => {
-      if (f.node === node && f.type === 'down' && this.faultActive[i] && f.to > this.now) t = Math.min(t, f.to);
-    });
-    return t;
-  }
-
   markQueueDirty(q: QueueRt): void {
     if (!q.dirty) {
       q.dirty = true;
@@ -989,58 +674,5 @@ export class Engine {
     }
   }
 
-  // ---------------------------------------------------------------- projections
 
-  /** A delivery now heads for projection `p`: track it for stale reads until it settles. */
-  trackStale(d: number, p: number): void {
-    const proj = this.projections[p]!;
-    const key = this.messages.keyOf(this.deliveries.msg[d]!);
-    if (key < 0 || this.staleTracked.has(d)) return;
-    if (!proj.keySeen.has(key)) {
-      proj.keySeen.add(key);
-      proj.keys.push(key);
-    }
-    let list = proj.pending.get(key);
-    if (!list) proj.pending.set(key, (list = []));
-    const created = this.deliveries.created[this.deliveries.slot[d]!]!;
-    let i = list.length;
-    while (i > 0 && list[i - 1]! > created) i--;
-    list.splice(i, 0, created);
-    this.staleTracked.add(d);
-    this.staleOwner.set(d, p);
-  }
-
-  /** Delivery → projection it is tracked for. */
-  readonly staleOwner = new Map<number, number>();
-
-  private untrackStale(d: number): void {
-    const p = this.staleOwner.get(d);
-    if (p === undefined) return;
-    this.staleOwner.delete(d);
-    const proj = this.projections[p]!;
-    const key = this.messages.keyOf(this.deliveries.msg[d]!);
-    const list = proj.pending.get(key);
-    if (!list) return;
-    const i = list.indexOf(this.deliveries.created[this.deliveries.slot[d]!]!);
-    if (i >= 0) list.splice(i, 1);
-  }
-
-  private onRead(node: number): void {
-    const proj = this.projections[node]!;
-    const st = this.stats[node]!;
-    st.reads++;
-    let lag = -1;
-    if (proj.keys.length > 0) {
-      const key = proj.keys[proj.readRng.nextInt(proj.keys.length)]!;
-      const list = proj.pending.get(key);
-      if (list && list.length > 0 && list[0]! < this.now) {
-        lag = this.now - list[0]!;
-        st.staleReads++;
-        st.consistencyLag.push(lag);
-      }
-    }
-    this.trace.pushValue(this.now, T.T_READ, node, -1, -1, 0, lag);
-    const rate = this.model.nodes[node]!.readRate;
-    this.heap.push(this.now + proj.readRng.exponential(1 / rate), E_READ, node, 0);
-  }
 }

@@ -11,6 +11,7 @@
  * the last multiple of 5 s, so `syncCommit` before every position change is exact and adds no events.
  */
 import type { Engine } from './engine';
+import { trackStale } from './projections';
 import { E_REASSIGN } from './engine';
 import { A_ABANDONED, S_DELAY, S_LOG, S_ACKED } from './tables';
 import * as T from './trace';
@@ -129,7 +130,7 @@ export function appendToGroups(e: Engine, s: StreamRt, d: number, p: number, edg
     part.deliveries.push(copy);
     e.trace.push(e.now, T.T_ENQUEUE, s.node, edge, msg, copy, 0);
     const proj = e.paths[g.path]!.projection;
-    if (proj >= 0) e.trackStale(copy, proj);
+    if (proj >= 0) trackStale(e, copy, proj);
     updateLag(e, g, 1);
     markOwnerDirty(e, g, part);
   }
@@ -165,7 +166,7 @@ export function fillFromGroups(e: Engine, c: ConsumerRt): void {
           part.deliveries[part.position] = copy;
           d = copy;
           const proj = e.paths[g.path]!.projection;
-          if (proj >= 0) e.trackStale(d, proj);
+          if (proj >= 0) trackStale(e, d, proj);
         }
         part.inflight = d;
         part.inflightRedrive = false;

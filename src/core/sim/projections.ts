@@ -1,0 +1,60 @@
+/**
+ * Projections' reads (spec, "Consumer behaviour"): a poisson process at `readRate` that never extends
+ * a run; each read picks uniformly a key some delivery to the projection has carried so far, and is
+ * stale when a delivery with that key, created before the read, has not settled yet
+ * (`consistencyLag` = read time − creation of the oldest such delivery).
+ */
+import type { Engine } from './engine';
+import { E_READ } from './engine';
+import * as T from './trace';
+
+/** A delivery now heads for projection `p`: track it for stale reads until it settles. */
+export function trackStale(e: Engine, d: number, p: number): void {
+  const proj = e.projections[p]!;
+  const key = e.messages.keyOf(e.deliveries.msg[d]!);
+  if (key < 0 || e.staleTracked.has(d)) return;
+  if (!proj.keySeen.has(key)) {
+    proj.keySeen.add(key);
+    proj.keys.push(key);
+  }
+  let list = proj.pending.get(key);
+  if (!list) proj.pending.set(key, (list = []));
+  const created = e.deliveries.created[e.deliveries.slot[d]!]!;
+  let i = list.length;
+  while (i > 0 && list[i - 1]! > created) i--;
+  list.splice(i, 0, created);
+  e.staleTracked.add(d);
+  e.staleOwner.set(d, p);
+}
+
+
+export function untrackStale(e: Engine, d: number): void {
+  const p = e.staleOwner.get(d);
+  if (p === undefined) return;
+  e.staleOwner.delete(d);
+  const proj = e.projections[p]!;
+  const key = e.messages.keyOf(e.deliveries.msg[d]!);
+  const list = proj.pending.get(key);
+  if (!list) return;
+  const i = list.indexOf(e.deliveries.created[e.deliveries.slot[d]!]!);
+  if (i >= 0) list.splice(i, 1);
+}
+
+export function onRead(e: Engine, node: number): void {
+  const proj = e.projections[node]!;
+  const st = e.stats[node]!;
+  st.reads++;
+  let lag = -1;
+  if (proj.keys.length > 0) {
+    const key = proj.keys[proj.readRng.nextInt(proj.keys.length)]!;
+    const list = proj.pending.get(key);
+    if (list && list.length > 0 && list[0]! < e.now) {
+      lag = e.now - list[0]!;
+      st.staleReads++;
+      st.consistencyLag.push(lag);
+    }
+  }
+  e.trace.pushValue(e.now, T.T_READ, node, -1, -1, 0, lag);
+  const rate = e.model.nodes[node]!.readRate;
+  e.heap.push(e.now + proj.readRng.exponential(1 / rate), E_READ, node, 0);
+}
