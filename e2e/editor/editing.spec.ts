@@ -228,4 +228,19 @@ test.describe('editing', () => {
     await page.keyboard.up('Shift');
     await expect(inspector).toContainText('3 selected');
   });
+
+  test('connect from the inspector, without a pointer', async ({ page }) => {
+    await editor.select('email');
+    const inspector = editor.inspector();
+    const select = inspector.getByLabel('Connect to', { exact: true });
+    // Only what the edge table allows is offered: a consumer publishes to brokers, never to a consumer.
+    const options = await select.locator('option').allTextContents();
+    expect(options.some((o) => o.includes('(Consumer)'))).toBe(false);
+    expect(options).toContain('payment-events (Topic)');
+    await select.selectOption({ label: 'payment-events (Topic)' });
+    await inspector.getByRole('button', { name: 'Connect', exact: true }).click();
+    await expect.poll(async () => (await editor.document()).edges.find((e) => e.from === 'email' && e.to === 'payment-events')).toMatchObject({ kind: 'publish' });
+    await expect(inspector.getByRole('button', { name: /payment-events\s*publish/ })).toBeVisible();
+    await page.screenshot({ path: 'e2e/.output/editing-connect-inspector.png' });
+  });
 });

@@ -7,6 +7,7 @@ import { renameNode, takenIds } from '../../../state/operations';
 import { KINDS } from '../../canvas/kinds';
 import { useFanoutStore } from '../../store-context';
 import { DistributionField, RetryField } from './compound';
+import { ConnectionsSection } from './ConnectionsSection';
 import { useNodeEditable, type Editable } from './editable';
 import { CheckboxField, FieldShell, NumberField, NumberListField, Section, SelectField, StringListField, TextField } from './fields';
 import { EmitsList, FaultsEditor, MessagesList, RedriveList } from './lists';
@@ -208,6 +209,7 @@ export const NodeInspector = memo(function NodeInspector({ node, faults }: { nod
         <TextField ed={ed} path={['notes']} label="Notes" placeholder="Shown in workshops (markdown)" multiline />
       </Section>
       <KindFields ed={ed} node={node} />
+      <ConnectionsSection node={node} />
       {FAULTABLE.has(node.kind) && (
         <Section title="Faults">
           <FaultsEditor allFaults={faults} nodeId={node.id} />
