@@ -70,6 +70,7 @@ test.describe('Simulate mode', () => {
     }
     expect(compared).toBeGreaterThan(15);
     // The results table is the CLI's result.
+    await page.getByRole('tab', { name: 'Results' }).click();
     const totals = page.getByRole('table', { name: 'Totals' });
     for (const [k, v] of Object.entries(cli.totals)) await expect(totals.locator(`[data-total="${k}"]`)).toHaveText(v.toLocaleString('en'));
     await expect(page.getByTestId('result-seed')).toHaveText('7');

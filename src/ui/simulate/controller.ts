@@ -261,11 +261,14 @@ export class SimulationController {
         waiter?.(m.answer);
         return;
       }
-      case 'error':
+      case 'error': {
         if (m.where === 'state') this.stateInFlight = false;
-        this.set({ run: m.where === 'start' || m.where === 'run' ? 'error' : this.sim.run, error: m.message });
-        if (m.where === 'start') this.store.getState().notify(`Cannot simulate: ${m.message}`, 'error');
+        const fatal = m.where === 'start' || m.where === 'run';
+        const text = m.where === 'start' ? `Cannot simulate: ${m.message}` : `The simulation failed: ${m.message}. Your design is unchanged.`;
+        this.set({ run: fatal ? 'error' : this.sim.run, error: text });
+        if (fatal) this.store.getState().notify(text, 'error');
         return;
+      }
     }
   }
 
