@@ -1,7 +1,7 @@
 /**
- * The discrete-event engine: clock, event loop, producers, routing through brokers, terminal states,
- * dead letters, redrive, faults and projection reads. Consumer attempts and dispatch live in
- * `consumers.ts`, stream groups in `streams.ts`, the run's summary in `result.ts`.
+ * The discrete-event engine: its state, the event loop, sending messages, terminal states,
+ * dead letters, redrive and retention. Producers, routing, queues, attempts, stream groups, faults
+ * and projection reads live in their own modules (see README.md); the summary is in `result.ts`.
  *
  * One instant at a time: every event at time t is applied in scheduling order, then free consumer
  * slots are filled ("settle"), which may schedule more events at t (spec, "Randomness and
@@ -31,7 +31,6 @@ import {
   newStats,
   PATH_GROUP,
   PATH_PUSH,
-  PATH_QUEUE,
   type ConsumerRt,
   type EventStoreRt,
   type GroupRt,
@@ -41,9 +40,11 @@ import {
   type QueueRt,
   type StreamRt,
 } from './runtime';
-import { discardExpired, enqueue, handleRetryReady, pushAttempt, settle, onVisibilityTimeout, onWebhookTimeout, onAttemptDone, emitMessages } from './consumers';
-import { buildGroups, reassign, onRedriveToGroup } from './streams';
+import { handleRetryReady, pushAttempt, onVisibilityTimeout, onWebhookTimeout, onAttemptDone, emitMessages } from './consumers';
+import { discardExpired, enqueue, settle } from './queues';
+import { reassign, onRedriveToGroup } from './streams';
 import { arrive } from './routing';
+import { buildRuntimes } from './build';
 import { createProducerStreams, estimateSize, onProduce, type ProducerStream } from './producers';
 import { onFault } from './faults';
 import { onRead, untrackStale } from './projections';
@@ -198,7 +199,7 @@ export class Engine {
       if (e.kind === 'alternate' && this.alternateEdge[e.from] === -1) this.alternateEdge[e.from] = e.index;
     }
     this.intern(''); // the empty routing key is string 0: the default costs no write per message
-    this.buildRuntimes();
+    buildRuntimes(this);
     this.scheduleStart(options.redrive ?? {});
     this.injections = (options.redriveAfter ?? [])
       .map((r) => ({ node: model.nodeIndex.get(r.node) ?? -1, after: r.afterEvent }))
@@ -241,109 +242,6 @@ export class Engine {
       this.stringIndex.set(s, id);
     }
     return id;
-  }
-
-  private newPath(kind: number, broker: number, edge: number, consumer: number, owner: number): PathRt {
-    const m = this.model;
-    const b = m.nodes[broker]!;
-    const edgeObj = edge >= 0 ? m.edges[edge]! : null;
-    const retry = kind === PATH_GROUP ? edgeObj!.retry! : b.kind === 'eventstore' ? { maxAttempts: 1, backoff: null } : b.retry;
-    const id = kind === PATH_QUEUE ? b.id : `${b.id}/${kind === PATH_GROUP ? edgeObj!.group : edgeObj!.id}`;
-    const path: PathRt = {
-      index: this.paths.length,
-      kind,
-      broker,
-      edge,
-      consumer,
-      retry,
-      schedule: b.kind === 'webhook' ? b.schedule : null,
-      timeout: b.kind === 'webhook' ? b.timeout : Infinity,
-      deadLetterEdge: this.deadLetterEdge[broker]!,
-      processed: new Bitset(),
-      backoffRng: rngFor(this.seed, id, 'backoff'),
-      projection: -1,
-      owner,
-    };
-    this.paths.push(path);
-    return path;
-  }
-
-  private buildRuntimes(): void {
-    const m = this.model;
-    for (const node of m.nodes) {
-      const i = node.index;
-      if (node.kind === 'consumer' || node.kind === 'projection') {
-        this.consumers[i] = {
-          node: i,
-          concurrency: node.concurrency,
-          busy: 0,
-          buffer: new IntDeque(16),
-          queues: [],
-          queueEdges: [],
-          rrQueue: 0,
-          groups: [],
-          running: [],
-          dirty: false,
-          processingRng: rngFor(this.seed, node.id, 'processing'),
-          failureRng: rngFor(this.seed, node.id, 'failure'),
-          ackRng: rngFor(this.seed, node.id, 'ack-loss'),
-          emitRng: rngFor(this.seed, node.id, 'emits'),
-          lastSeq: new Map(),
-          downSince: -1,
-          isProjection: node.kind === 'projection',
-        };
-        if (node.kind === 'projection') {
-          this.projections[i] = { node: i, keys: [], keySeen: new Set(), pending: new Map(), readRng: rngFor(this.seed, node.id, 'reads') };
-        }
-      }
-      if (node.kind === 'queue') {
-        const q: QueueRt = {
-          node: i,
-          path: -1,
-          ready: new IntDeque(64),
-          groupBusy: node.fifo ? new Map() : null,
-          consumers: [],
-          consumeEdges: [],
-          rr: 0,
-          area: 0,
-          lastT: 0,
-          maxDepth: 0,
-          touched: false,
-          dirty: false,
-          nextOrder: 0,
-          retention: node.unlimitedRetry ? new IntDeque(64) : null,
-          retentionTimer: false,
-        };
-        this.queueOf[i] = this.queues.length;
-        this.queues.push(q);
-        q.path = this.newPath(PATH_QUEUE, i, -1, -1, this.queueOf[i]!).index;
-      }
-      if (node.kind === 'stream') this.streams[i] = { node: i, groups: [], counts: new Array(node.partitions).fill(0), roundRobin: 0, partitionOfKey: new Map() };
-      if (node.kind === 'eventstore') this.stores[i] = { node: i, entities: new Map(), maxVersion: 0 };
-    }
-    for (const e of m.edges) {
-      const to = m.nodes[e.to]!;
-      if (e.kind === 'consume') {
-        const q = this.queues[this.queueOf[e.from]!]!;
-        if (!q.consumers.includes(e.to)) {
-          q.consumers.push(e.to);
-          q.consumeEdges.push(e.index);
-          this.consumers[e.to]!.queues.push(this.queueOf[e.from]!);
-          this.consumers[e.to]!.queueEdges.push(e.index);
-        }
-        if (to.kind === 'projection') this.paths[q.path]!.projection = e.to;
-      } else if ((e.kind === 'subscribe' || e.kind === 'endpoint') && (to.kind === 'consumer' || to.kind === 'projection')) {
-        const p = this.newPath(PATH_PUSH, e.from, e.index, e.to, -1);
-        if (to.kind === 'projection') p.projection = e.to;
-        this.pushPathOfEdge[e.index] = p.index;
-      }
-    }
-    buildGroups(this);
-  }
-
-  /** Creates the path of a stream group (called by `buildGroups`). */
-  addGroupPath(stream: number, firstEdge: number, owner: number): PathRt {
-    return this.newPath(PATH_GROUP, stream, firstEdge, -1, owner);
   }
 
   private scheduleStart(extraRedrive: Record<string, number[]>): void {

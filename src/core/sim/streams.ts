@@ -15,8 +15,9 @@ import { trackStale } from './projections';
 import { E_REASSIGN } from './engine';
 import { A_ABANDONED, S_DELAY, S_LOG, S_ACKED } from './tables';
 import * as T from './trace';
-import type { ConsumerRt, GroupRt, PartitionRt, PathRt, StreamRt } from './runtime';
+import { PATH_GROUP, type ConsumerRt, type GroupRt, type PartitionRt, type PathRt, type StreamRt } from './runtime';
 import { abandonAttempt, maybeFree, startAttempt } from './consumers';
+import { newPath } from './build';
 
 /** Kafka's auto.commit.interval.ms default, in seconds. */
 export const COMMIT_INTERVAL = 5;
@@ -76,7 +77,7 @@ export function buildGroups(e: Engine): void {
         return x < y ? -1 : x > y ? 1 : 0;
       });
       const gi = e.groups.length;
-      const path = e.addGroupPath(node.index, edges[0]!, gi);
+      const path = newPath(e, PATH_GROUP, node.index, edges[0]!, -1, gi);
       const proj = members.find((c) => m.nodes[c]!.kind === 'projection');
       if (proj !== undefined) path.projection = proj;
       const g: GroupRt = {

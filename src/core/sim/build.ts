@@ -1,0 +1,111 @@
+/**
+ * Builds the engine's runtime records from the compiled model: per consumer (slots, buffer, queues
+ * it pulls from, its generators), per queue (ready deque, FIFO groups, retention list), per stream,
+ * event store and projection, and the paths — a queue, one push edge, or a stream group — on which
+ * retry policies, idempotency and `failure.firstAttempts` are kept.
+ */
+import type { Engine } from './engine';
+import { rngFor } from './prng';
+import { Bitset, IntDeque } from './tables';
+import { PATH_GROUP, PATH_PUSH, PATH_QUEUE, type PathRt, type QueueRt } from './runtime';
+import { buildGroups } from './streams';
+
+/** Creates a path: a queue, one push edge, or a stream group. */
+export function newPath(e: Engine, kind: number, broker: number, edge: number, consumer: number, owner: number): PathRt {
+  const m = e.model;
+  const b = m.nodes[broker]!;
+  const edgeObj = edge >= 0 ? m.edges[edge]! : null;
+  const retry = kind === PATH_GROUP ? edgeObj!.retry! : b.kind === 'eventstore' ? { maxAttempts: 1, backoff: null } : b.retry;
+  const id = kind === PATH_QUEUE ? b.id : `${b.id}/${kind === PATH_GROUP ? edgeObj!.group : edgeObj!.id}`;
+  const path: PathRt = {
+    index: e.paths.length,
+    kind,
+    broker,
+    edge,
+    consumer,
+    retry,
+    schedule: b.kind === 'webhook' ? b.schedule : null,
+    timeout: b.kind === 'webhook' ? b.timeout : Infinity,
+    deadLetterEdge: e.deadLetterEdge[broker]!,
+    processed: new Bitset(),
+    backoffRng: rngFor(e.seed, id, 'backoff'),
+    projection: -1,
+    owner,
+  };
+  e.paths.push(path);
+  return path;
+}
+
+/** Builds the runtime record of every node and path from the compiled model. */
+export function buildRuntimes(e: Engine): void {
+  const m = e.model;
+  for (const node of m.nodes) {
+    const i = node.index;
+    if (node.kind === 'consumer' || node.kind === 'projection') {
+      e.consumers[i] = {
+        node: i,
+        concurrency: node.concurrency,
+        busy: 0,
+        buffer: new IntDeque(16),
+        queues: [],
+        queueEdges: [],
+        rrQueue: 0,
+        groups: [],
+        running: [],
+        dirty: false,
+        processingRng: rngFor(e.seed, node.id, 'processing'),
+        failureRng: rngFor(e.seed, node.id, 'failure'),
+        ackRng: rngFor(e.seed, node.id, 'ack-loss'),
+        emitRng: rngFor(e.seed, node.id, 'emits'),
+        lastSeq: new Map(),
+        downSince: -1,
+        isProjection: node.kind === 'projection',
+      };
+      if (node.kind === 'projection') {
+        e.projections[i] = { node: i, keys: [], keySeen: new Set(), pending: new Map(), readRng: rngFor(e.seed, node.id, 'reads') };
+      }
+    }
+    if (node.kind === 'queue') {
+      const q: QueueRt = {
+        node: i,
+        path: -1,
+        ready: new IntDeque(64),
+        groupBusy: node.fifo ? new Map() : null,
+        consumers: [],
+        consumeEdges: [],
+        rr: 0,
+        area: 0,
+        lastT: 0,
+        maxDepth: 0,
+        touched: false,
+        dirty: false,
+        nextOrder: 0,
+        retention: node.unlimitedRetry ? new IntDeque(64) : null,
+        retentionTimer: false,
+      };
+      e.queueOf[i] = e.queues.length;
+      e.queues.push(q);
+      q.path = newPath(e, PATH_QUEUE, i, -1, -1, e.queueOf[i]!).index;
+    }
+    if (node.kind === 'stream') e.streams[i] = { node: i, groups: [], counts: new Array(node.partitions).fill(0), roundRobin: 0, partitionOfKey: new Map() };
+    if (node.kind === 'eventstore') e.stores[i] = { node: i, entities: new Map(), maxVersion: 0 };
+  }
+  for (const edge of m.edges) {
+    const to = m.nodes[edge.to]!;
+    if (edge.kind === 'consume') {
+      const q = e.queues[e.queueOf[edge.from]!]!;
+      if (!q.consumers.includes(edge.to)) {
+        q.consumers.push(edge.to);
+        q.consumeEdges.push(edge.index);
+        e.consumers[edge.to]!.queues.push(e.queueOf[edge.from]!);
+        e.consumers[edge.to]!.queueEdges.push(edge.index);
+      }
+      if (to.kind === 'projection') e.paths[q.path]!.projection = edge.to;
+    } else if ((edge.kind === 'subscribe' || edge.kind === 'endpoint') && (to.kind === 'consumer' || to.kind === 'projection')) {
+      const p = newPath(e, PATH_PUSH, edge.from, edge.index, edge.to, -1);
+      if (to.kind === 'projection') p.projection = edge.to;
+      e.pushPathOfEdge[edge.index] = p.index;
+    }
+  }
+  buildGroups(e);
+}
