@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { simulate } from './simulation';
+import { createSimulation, simulate } from './simulation';
 import { topo } from './test-helpers';
 
 type Obj = Record<string, unknown>;
@@ -191,4 +191,25 @@ describe('invariants over random topologies', () => {
       { numRuns: 60, seed: 20261128 },
     );
   });
+
+  it('seeking backwards reproduces the state and records of a straight run', () => {
+    fc.assert(
+      fc.property(topologyArb, fc.double({ min: 0, max: 1, noNaN: true }), (t, fraction) => {
+        const sim = createSimulation(t);
+        sim.runToEnd();
+        const end = sim.eventIndex;
+        const k = Math.floor(end * fraction);
+        sim.seek(k);
+        const straight = createSimulation(t);
+        straight.seek(k);
+        expect(JSON.stringify(sim.state())).toBe(JSON.stringify(straight.state()));
+        expect(sim.recordCount).toBe(straight.recordCount);
+        if (sim.recordCount > 0) expect(sim.record(sim.recordCount - 1)).toEqual(straight.record(straight.recordCount - 1));
+        sim.runToEnd();
+        expect(JSON.stringify(sim.result())).toBe(JSON.stringify(simulate(t).result));
+      }),
+      { numRuns: 25, seed: 99 },
+    );
+  });
 });
+
