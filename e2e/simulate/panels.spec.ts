@@ -90,3 +90,19 @@ test('a consumer that is down is greyed out while it is down (webhook example)',
   await sim.settled();
   await expect(sim.node('crm').locator('.fo-node__overlay--down')).toHaveCount(0);
 });
+
+test('a share link with mode=simulate opens the design in Simulate mode', async ({ page, baseURL }) => {
+  const { execFileSync } = await import('node:child_process');
+  const link = execFileSync('npm', ['run', '--silent', 'fanout', '--', 'export', 'public/examples/work-queue.json', '--to', 'url', '--mode', 'simulate', '--base', `${baseURL}/`], {
+    encoding: 'utf8',
+  }).trim();
+  const sim = new SimulatePage(page);
+  await page.goto('/');
+  await page.evaluate(() => localStorage.clear());
+  await page.goto(link);
+  await expect(page.getByRole('button', { name: 'Simulate', exact: true })).toHaveAttribute('aria-pressed', 'true', { timeout: 20_000 });
+  await sim.waitComputed();
+  await sim.control('Run to end').click();
+  await sim.settled();
+  await page.screenshot({ path: 'e2e/.output/simulate-panel-6-link.png' });
+});
