@@ -48,7 +48,17 @@ export function enqueue(e: Engine, q: QueueRt, d: number, edge: number): void {
   e.trace.push(e.now, T.T_ENQUEUE, q.node, edge, msg, d, 0);
   const proj = e.paths[q.path]!.projection;
   if (proj >= 0) trackStale(e, d, proj);
-  e.markQueueDirty(q);
+  // Only a consumer with a free slot can take it now; a busy one pulls when its slot frees.
+  if (hasFreeSlot(e, q)) e.markQueueDirty(q);
+}
+
+function hasFreeSlot(e: Engine, q: QueueRt): boolean {
+  const cs = q.consumers;
+  for (let i = 0; i < cs.length; i++) {
+    const c = e.consumers[cs[i]!]!;
+    if (c.busy < c.concurrency) return true;
+  }
+  return false;
 }
 
 export function takeReadyAt(q: QueueRt, i: number, e: Engine): number {
