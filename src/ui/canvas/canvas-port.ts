@@ -29,6 +29,8 @@ export function useCanvasPort(): CanvasPort {
         return flow.screenToFlowPosition({ x: box.left + box.width / 2, y: box.top + box.height / 2 });
       },
       fitView(nodeIds) {
+        // Called from a click (Fit view, a problem) or at start-up: the settle window opens after
+        // the click's own pointerdown, so a resize right after still re-fits.
         lastFit = { at: performance.now(), nodeIds };
         void flow.fitView(nodeIds ? fitSome(nodeIds) : FIT_ALL);
       },
@@ -40,18 +42,28 @@ export function useCanvasPort(): CanvasPort {
 /**
  * Keeps a fresh fit correct while the page settles: opening a design fits it, then the Problems
  * list fills in and the canvas gets shorter — without this the bottom of the design would hide.
+ * Anything the person does (pointer, key, wheel) ends the settling: the view never moves under
+ * their hand.
  */
 export function useRefitWhileSettling() {
   const flow = useReactFlow();
   useEffect(() => {
     const element = document.querySelector('.fo-canvas');
     if (!element || typeof ResizeObserver === 'undefined') return;
+    const settled = () => {
+      lastFit = { at: -Infinity, nodeIds: undefined };
+    };
+    const events = ['pointerdown', 'keydown', 'wheel'] as const;
+    for (const type of events) window.addEventListener(type, settled, true);
     const observer = new ResizeObserver(() => {
       if (performance.now() - lastFit.at > SETTLE_MS) return;
       const ids = lastFit.nodeIds;
       void flow.fitView(ids ? { ...fitSome(ids), duration: 0 } : { ...FIT_ALL, duration: 0 });
     });
     observer.observe(element);
-    return () => observer.disconnect();
+    return () => {
+      observer.disconnect();
+      for (const type of events) window.removeEventListener(type, settled, true);
+    };
   }, [flow]);
 }
