@@ -1,5 +1,5 @@
 /** What every CLI subcommand provides, and the I/O it may use (injected so tests can capture it). */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 
 export interface CliIO {
   /** Standard output, one call per block (a newline is appended). */
@@ -8,6 +8,8 @@ export interface CliIO {
   err(text: string): void;
   readFile(path: string): string;
   writeFile(path: string, content: string): void;
+  /** Appends to a file (large outputs are written in pieces; optional for test doubles). */
+  appendFile?(path: string, content: string): void;
 }
 
 export interface CliCommand {
@@ -25,4 +27,5 @@ export const nodeIO: CliIO = {
   err: (text) => process.stderr.write(text.endsWith('\n') ? text : `${text}\n`),
   readFile: (path) => readFileSync(path, 'utf8'),
   writeFile: (path, content) => writeFileSync(path, content),
+  appendFile: (path, content) => appendFileSync(path, content),
 };

@@ -3,7 +3,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { CliIO } from '../command';
-import { simulateCommand } from './simulate';
+import { simulateCommand, traceToNdjson, writeTraceNdjson } from './simulate';
+import { simulate } from '../../core/sim';
+import { decodeTopologyFile } from '../../core/codec/file';
 
 const ROOT = join(__dirname, '..', '..', '..');
 const EXAMPLE = '/work/shared/spec/examples/order-events.json';
@@ -90,4 +92,29 @@ describe('fanout simulate', () => {
     const stdout = execFileSync('npx', ['tsx', 'src/cli/main.ts', 'simulate', EXAMPLE, '--json'], { cwd: ROOT, encoding: 'utf8' });
     expect(JSON.parse(stdout).conservation.ok).toBe(true);
   });
+
+  it('writes large traces in pieces (appendFile) with the same content', async () => {
+    const decoded = decodeTopologyFile(exampleText);
+    if (!decoded.ok) throw new Error(decoded.message);
+    const sim = simulate(decoded.topology).simulation;
+    const pieces: string[] = [];
+    writeTraceNdjson(sim, (p) => pieces.push(p), 100);
+    expect(pieces.length).toBe(Math.ceil(sim.recordCount / 100));
+    expect(pieces.join('')).toBe(traceToNdjson(sim));
+    const files: Record<string, string> = {};
+    const io: CliIO = {
+      out: () => {},
+      err: () => {},
+      readFile: () => exampleText,
+      writeFile: (path, content) => {
+        files[path] = content;
+      },
+      appendFile: (path, content) => {
+        files[path] = (files[path] ?? '') + content;
+      },
+    };
+    expect(await simulateCommand.run(['x.json', '--json', '--trace', 't.ndjson'], io)).toBe(0);
+    expect(files['t.ndjson']).toBe(traceToNdjson(sim));
+  });
 });
+

@@ -104,13 +104,17 @@ export function summaryTable(result: SimResult): string {
   return lines.join('\n');
 }
 
-/** Every trace record as one JSON object a line, with node and edge ids (not indices). */
-export function traceToNdjson(sim: Simulation): string {
+/**
+ * Every trace record as one JSON object a line, with node and edge ids (not indices), handed to
+ * `write` in pieces of `linesPerPiece` lines (a million-record trace is hundreds of MB: more than
+ * one JavaScript string may hold).
+ */
+export function writeTraceNdjson(sim: Simulation, write: (piece: string) => void, linesPerPiece = 50_000): void {
   const nodes = sim.model.nodes.map((n) => n.id);
   const edges = sim.model.edges.map((e) => e.id);
   const types: string[] = [];
   const causes: number[] = [];
-  const lines: string[] = [];
+  let lines: string[] = [];
   const count = sim.recordCount;
   for (let i = 0; i < count; i++) {
     const r = sim.record(i);
@@ -134,8 +138,19 @@ export function traceToNdjson(sim: Simulation): string {
     }
     if (r.value !== undefined) line[r.type === 'read' ? 'lag' : 'delay'] = r.value;
     lines.push(JSON.stringify(line));
+    if (lines.length === linesPerPiece) {
+      write(`${lines.join('\n')}\n`);
+      lines = [];
+    }
   }
-  return lines.length ? `${lines.join('\n')}\n` : '';
+  if (lines.length > 0) write(`${lines.join('\n')}\n`);
+}
+
+/** The whole trace as one NDJSON string (small traces; tests). */
+export function traceToNdjson(sim: Simulation): string {
+  const pieces: string[] = [];
+  writeTraceNdjson(sim, (p) => pieces.push(p));
+  return pieces.join('');
 }
 
 function run(args: string[], io: CliIO): number {
@@ -182,7 +197,12 @@ function run(args: string[], io: CliIO): number {
   }
   if (parsed.trace !== undefined) {
     try {
-      io.writeFile(parsed.trace, traceToNdjson(run.simulation));
+      if (io.appendFile) {
+        const path = parsed.trace;
+        const append = io.appendFile.bind(io);
+        io.writeFile(path, '');
+        writeTraceNdjson(run.simulation, (piece) => append(path, piece));
+      } else io.writeFile(parsed.trace, traceToNdjson(run.simulation));
     } catch (error) {
       io.err(`fanout simulate: cannot write ${parsed.trace}: ${error instanceof Error ? error.message : String(error)}`);
       return 1;
