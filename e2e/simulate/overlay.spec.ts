@@ -33,3 +33,19 @@ test('playing draws messages moving along the edges; a dead-lettered one is draw
   await page.screenshot({ path: 'e2e/.output/simulate-overlay-3-play.png' });
   await sim.control('Pause').click();
 });
+
+test('the simulate view reads well in the dark theme', async ({ page }) => {
+  const sim = new SimulatePage(page);
+  await sim.open();
+  await page.evaluate(() => window.__fanout!.store.getState().setSession({ theme: 'dark' }));
+  await sim.enterSimulate();
+  await sim.waitComputed();
+  await page.getByRole('combobox', { name: 'Filter by kind' }).selectOption('deadletter');
+  await page.getByRole('log', { name: 'Event log' }).locator('button').nth(1).click();
+  await page.getByRole('combobox', { name: 'Filter by kind' }).selectOption('-1');
+  await sim.control('Step forward').click();
+  await sim.settled();
+  await page.waitForTimeout(200);
+  await page.screenshot({ path: 'e2e/.output/simulate-overlay-4-dark.png' });
+  await expect(page.locator('.fo-node__overlay').first()).toBeVisible();
+});

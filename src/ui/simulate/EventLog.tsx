@@ -81,6 +81,15 @@ export function EventLog() {
     if (top < el.scrollTop || top > el.scrollTop + el.clientHeight - LOG_ROW_HEIGHT * 2) el.scrollTop = Math.max(0, top - el.clientHeight / 2);
   }, [currentRow, follow]);
 
+  // A new filter keeps the moment shown in view (its line, or the last one before it).
+  const currentRowRef = useRef(currentRow);
+  currentRowRef.current = currentRow;
+  useEffect(() => {
+    const el = scroller.current;
+    if (!el) return;
+    el.scrollTop = Math.max(0, currentRowRef.current * LOG_ROW_HEIGHT - el.clientHeight / 2);
+  }, [node, type]);
+
   const first = Math.max(0, Math.floor(scrollTop / LOG_ROW_HEIGHT) - OVERSCAN);
   const last = Math.min(count, Math.ceil((scrollTop + height) / LOG_ROW_HEIGHT) + OVERSCAN);
   const lines = [];
