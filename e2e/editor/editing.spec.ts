@@ -243,4 +243,17 @@ test.describe('editing', () => {
     await expect(inspector.getByRole('button', { name: /payment-events\s*publish/ })).toBeVisible();
     await page.screenshot({ path: 'e2e/.output/editing-connect-inspector.png' });
   });
+
+  test('a routing key can be one key or a list the producer cycles through', async () => {
+    await editor.select('orders');
+    const field = editor.inspector().getByLabel('Routing key', { exact: true });
+    await field.fill('order.placed.eu, order.placed.us');
+    await expect.poll(async () => (await editor.document()).nodes.find((n) => n.id === 'orders')!.messages).toEqual([
+      expect.objectContaining({ routingKey: ['order.placed.eu', 'order.placed.us'] }),
+    ]);
+    await field.fill('order.placed');
+    await expect.poll(async () => (await editor.document()).nodes.find((n) => n.id === 'orders')!.messages).toEqual([
+      expect.objectContaining({ routingKey: 'order.placed' }),
+    ]);
+  });
 });

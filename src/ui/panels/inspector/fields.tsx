@@ -254,3 +254,25 @@ export function Section({ title, children, actions }: { title: string; children:
     </section>
   );
 }
+
+/**
+ * A routing key: one string, or several separated by commas (a list the producer cycles through,
+ * spec "Message streams"). Empty is the empty key.
+ */
+export function RoutingKeyField(props: { ed: Editable; path: Path; label: string; hint?: ReactNode }) {
+  return (
+    <DraftInput<string | string[]>
+      ed={props.ed}
+      path={props.path}
+      label={props.label}
+      hint={props.hint}
+      placeholder="(empty)"
+      format={(v) => (Array.isArray(v) ? v.join(', ') : typeof v === 'string' ? v : '')}
+      parse={(text) => {
+        if (text === '') return { value: undefined };
+        if (!text.includes(',')) return { value: text };
+        return { value: text.split(',').map((s) => s.trim()) };
+      }}
+    />
+  );
+}

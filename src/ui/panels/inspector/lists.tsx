@@ -7,7 +7,7 @@ import { useMemo } from 'react';
 import type { Fault, Topology, TopologyNode } from '../../../core/schema';
 import { DEFAULTS } from '../../../core/schema/defaults';
 import { getIn, useDocumentEditable, type Editable } from './editable';
-import { NumberField, SelectField, TextField } from './fields';
+import { NumberField, RoutingKeyField, SelectField, TextField } from './fields';
 
 const CATEGORY = [
   { value: 'event', label: 'Event (a fact)' },
@@ -46,7 +46,7 @@ export function MessagesList({ ed }: { ed: Editable<TopologyNode> }) {
           <NumberField ed={ed} path={['messages', i, 'count']} label="Count" integer placeholder="unlimited" />
           <NumberField ed={ed} path={['messages', i, 'keys']} label="Keys" integer placeholder="unkeyed" hint="n keys k0 … k(n−1)" />
           <TextField ed={ed} path={['messages', i, 'key']} label="Fixed key" placeholder="none" />
-          <TextField ed={ed} path={['messages', i, 'routingKey']} label="Routing key" placeholder="(empty)" keepEmpty hint="For exchanges" />
+          <RoutingKeyField ed={ed} path={['messages', i, 'routingKey']} label="Routing key" hint="For exchanges; a, b, c cycles" />
           <NumberField ed={ed} path={['messages', i, 'burst', 'at']} label="Burst at" unit="s" placeholder="no burst" />
           <NumberField ed={ed} path={['messages', i, 'burst', 'count']} label="Burst size" integer placeholder="—" />
         </ItemCard>
@@ -74,7 +74,7 @@ export function EmitsList({ ed }: { ed: Editable<TopologyNode> }) {
           <NumberField ed={ed} path={['emits', i, 'probability']} label="Probability" unit="0–1" placeholder={1} />
           <SelectField ed={ed} path={['emits', i, 'on']} label="When" options={ON} defaultLabel="On success (default)" />
           <TextField ed={ed} path={['emits', i, 'key']} label="Fixed key" placeholder="inherits" />
-          <TextField ed={ed} path={['emits', i, 'routingKey']} label="Routing key" placeholder="(empty)" keepEmpty />
+          <RoutingKeyField ed={ed} path={['emits', i, 'routingKey']} label="Routing key" />
         </ItemCard>
       ))}
       <button type="button" className="fo-button fo-button--small" onClick={() => ed.set(['emits', emits.length], { type: 'Emitted' })}>
