@@ -132,3 +132,30 @@ describe('SimHost', () => {
     expect(answer.answer.state?.version).toBe(answer.answer.events.length);
   });
 });
+
+describe('SimHost on every shipped example', () => {
+  const names = (JSON.parse(readFileSync(new URL('../../public/examples/index.json', import.meta.url), 'utf8')) as { examples?: { file?: string; id?: string }[] } | { file?: string; id?: string }[]);
+  const list = (Array.isArray(names) ? names : (names.examples ?? [])).map((e) => (e.file ?? `${e.id}.json`).replace(/\.json$/, '').replace(/^.*\//, ''));
+
+  it('lists examples', () => expect(list.length).toBeGreaterThan(3));
+
+  for (const name of list) {
+    it(`${name}: the counters at the last step are the one-shot result`, () => {
+      const topology = example(name);
+      const seed = topology.simulation?.seed ?? 1;
+      const { host, inbox, drain } = harness();
+      host.handle({ type: 'start', runId: 1, topology, seed });
+      drain();
+      const done = inbox.find((m) => m.type === 'done');
+      if (done?.type !== 'done') throw new Error('no done');
+      host.handle({ type: 'state', runId: 1, requestId: 1, step: done.steps });
+      const answer = inbox.at(-1)!;
+      if (answer.type !== 'state') throw new Error('no state');
+      const reference = simulate(topology, { seed }).result;
+      expect(answer.result).toEqual(reference);
+      expect(done.result).toEqual(reference);
+      const records = slices(inbox).reduce((n, s) => n + s.count, 0);
+      expect(records).toBe(reference.events);
+    });
+  }
+});
