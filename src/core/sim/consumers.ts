@@ -7,6 +7,7 @@
  * their attempts here.
  */
 import type { Engine } from './engine';
+import { deadLetter } from './settlement';
 import { upTime } from './faults';
 import { trackStale } from './projections';
 import { E_DONE, E_READY, E_VT, E_WH_TIMEOUT } from './engine';
@@ -243,7 +244,7 @@ export function attemptFailed(e: Engine, d: number, path: PathRt): void {
       }
     }
     if (path.kind === PATH_GROUP) onGroupExhausted(e, path, d);
-    else e.deadLetter(broker, d);
+    else deadLetter(e, broker, d);
     return;
   }
   let delay: number;
@@ -307,7 +308,7 @@ function visibilityExpired(e: Engine, a: number, d: number): void {
       groupAdd(q, e.messages.keyOf(dl.msg[d]!), -1);
       e.markQueueDirty(q);
     }
-    e.deadLetter(path.broker, d);
+    deadLetter(e, path.broker, d);
     return;
   }
   e.stats[path.broker]!.retried++;

@@ -23,14 +23,11 @@ import {
   S_ACKED,
   S_DEADLETTERED,
   S_TRANSIT,
-  S_DISCARDED,
 } from './tables';
 import * as T from './trace';
 import { TraceStore } from './trace';
 import {
   newStats,
-  PATH_GROUP,
-  PATH_PUSH,
   type ConsumerRt,
   type EventStoreRt,
   type GroupRt,
@@ -40,10 +37,11 @@ import {
   type QueueRt,
   type StreamRt,
 } from './runtime';
-import { handleRetryReady, pushAttempt, onVisibilityTimeout, onWebhookTimeout, onAttemptDone, emitMessages } from './consumers';
-import { discardExpired, enqueue, settle } from './queues';
-import { reassign, onRedriveToGroup } from './streams';
+import { handleRetryReady, onVisibilityTimeout, onWebhookTimeout, onAttemptDone } from './consumers';
+import { settle } from './queues';
+import { reassign } from './streams';
 import { arrive } from './routing';
+import { onRedrive, onRetention } from './settlement';
 import { buildRuntimes } from './build';
 import { createProducerStreams, estimateSize, onProduce, type ProducerStream } from './producers';
 import { onFault } from './faults';
@@ -365,7 +363,7 @@ export class Engine {
         onFault(this, a, b === 0);
         break;
       case E_REDRIVE:
-        this.onRedrive(a);
+        onRedrive(this, a);
         break;
       case E_READ:
         onRead(this, a);
@@ -374,7 +372,7 @@ export class Engine {
         reassign(this, this.groups[a]!, b);
         break;
       case E_RETENTION:
-        this.onRetention(a);
+        onRetention(this, a);
         break;
     }
   }
@@ -467,82 +465,6 @@ export class Engine {
       if (dl.state[d]! >= S_ACKED && dl.state[d] !== S_DEADLETTERED) dl.releaseSlot(d);
     }
     this.settledCount = 0;
-  }
-
-  /**
-   * Retries are spent: over the broker's deadLetter edge, or discarded when it has none. The consumer
-   * that ran the last attempt sends its `on: "dead-letter"` emits.
-   */
-  deadLetter(broker: number, d: number): void {
-    const dl = this.deliveries;
-    const msg = dl.msg[d]!;
-    const last = dl.lastConsumer[dl.slot[d]!]!;
-    if (last >= 0 && this.model.nodes[last]!.emits.length > 0) emitMessages(this, last, d, 'dead-letter');
-    const edge = this.deadLetterEdge[broker]!;
-    dl.origin[dl.slot[d]!] = broker;
-    this.lastChange = this.now;
-    if (edge >= 0) {
-      this.stats[broker]!.deadLettered++;
-      dl.node[dl.slot[d]!] = -1;
-      this.sendOverEdge(d, edge);
-    } else {
-      this.stats[broker]!.discarded++;
-      this.terminate(d, S_DISCARDED);
-      this.trace.push(this.now, T.T_DISCARD, broker, -1, msg, d, dl.attempts[dl.slot[d]!]!);
-    }
-  }
-
-  private onRedrive(node: number): void {
-    const held = this.held[node]!;
-    if (held.length === 0) return;
-    this.held[node] = [];
-    const dl = this.deliveries;
-    for (const d of held) {
-      if (dl.state[d] !== S_DEADLETTERED) continue;
-      this.stats[node]!.redriven++;
-      this.terminalByState[S_DEADLETTERED]!--;
-      dl.state[d] = S_TRANSIT;
-      dl.attempts[dl.slot[d]!] = 0;
-      dl.prevDelay[dl.slot[d]!] = 0;
-      this.lastChange = this.now;
-      const origin = dl.origin[dl.slot[d]!]!;
-      this.trace.push(this.now, T.T_REDRIVE, node, -1, dl.msg[d]!, d, 0);
-      const path = this.paths[dl.path[dl.slot[d]!]!]!;
-      if (this.model.nodes[origin]!.kind === 'queue') {
-        enqueue(this, this.queues[this.queueOf[origin]!]!, d, -1);
-      } else if (path.kind === PATH_PUSH) {
-        pushAttempt(this, d, path.index, path.edge);
-      } else if (path.kind === PATH_GROUP) {
-        onRedriveToGroup(this, d, path);
-      }
-    }
-  }
-
-  /**
-   * E_RETENTION: SQS's retention on a queue without `retry` — a message still unacked `retention`
-   * seconds after it was first enqueued is discarded, wherever it is (ready, waiting, in flight).
-   */
-  private onRetention(queueNode: number): void {
-    const dl = this.deliveries;
-    const q = this.queues[this.queueOf[queueNode]!]!;
-    const list = q.retention!;
-    const retention = this.model.nodes[queueNode]!.retention;
-    q.retentionTimer = false;
-    while (list.length > 0) {
-      const d = list.at(0);
-      const s = dl.slot[d]!;
-      if (dl.state[d]! >= S_ACKED || dl.node[s] !== queueNode) {
-        list.shift();
-        continue;
-      }
-      const expiry = dl.enqueuedAt[s]! + retention;
-      if (expiry > this.now) {
-        this.armRetention(q, expiry);
-        return;
-      }
-      list.shift();
-      discardExpired(this, q, d);
-    }
   }
 
   // ---------------------------------------------------------------- depth bookkeeping

@@ -7,6 +7,7 @@
  * competing consumers), then each touched queue's depth is recorded for `maxDepth`.
  */
 import type { Engine } from './engine';
+import { deadLetter } from './settlement';
 import { trackStale } from './projections';
 import { S_ACKED, S_DISCARDED, S_READY, S_REJECTED } from './tables';
 import * as T from './trace';
@@ -29,7 +30,7 @@ export function enqueue(e: Engine, q: QueueRt, d: number, edge: number): void {
     e.touchQueue(q);
     // The oldest ready message leaves without being handed out (FIFO groups stay as they were).
     const oldest = q.ready.shift();
-    e.deadLetter(q.node, oldest);
+    deadLetter(e, q.node, oldest);
   }
   e.touchQueue(q);
   dl.state[d] = S_READY;

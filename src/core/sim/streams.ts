@@ -11,6 +11,7 @@
  * the last multiple of 5 s, so `syncCommit` before every position change is exact and adds no events.
  */
 import type { Engine } from './engine';
+import { deadLetter } from './settlement';
 import { trackStale } from './projections';
 import { E_REASSIGN } from './engine';
 import { A_ABANDONED, S_DELAY, S_LOG, S_ACKED } from './tables';
@@ -215,7 +216,7 @@ export function onGroupAck(e: Engine, path: PathRt, d: number): void {
 export function onGroupExhausted(e: Engine, path: PathRt, d: number): void {
   const g = e.groups[path.owner]!;
   const part = g.parts[e.deliveries.order[e.deliveries.slot[d]!]!]!;
-  e.deadLetter(g.stream, d);
+  deadLetter(e, g.stream, d);
   if (part.inflight === d) advance(e, g, part);
 }
 

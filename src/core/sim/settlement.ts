@@ -1,0 +1,89 @@
+/**
+ * How deliveries leave their path when nothing more can be tried: dead letters (over the broker's
+ * deadLetter edge, or discarded without one; the consumer that ran the last attempt sends its
+ * `on: "dead-letter"` emits), redrive from a dead-letter node back to where each delivery was
+ * dead-lettered with a fresh attempt budget, and SQS retention on queues without `retry`.
+ */
+import type { Engine } from './engine';
+import { S_ACKED, S_DEADLETTERED, S_DISCARDED, S_TRANSIT } from './tables';
+import * as T from './trace';
+import { PATH_GROUP, PATH_PUSH } from './runtime';
+import { emitMessages, pushAttempt } from './consumers';
+import { discardExpired, enqueue } from './queues';
+import { onRedriveToGroup } from './streams';
+
+/**
+ * Retries are spent: over the broker's deadLetter edge, or discarded when it has none. The consumer
+ * that ran the last attempt sends its `on: "dead-letter"` emits.
+ */
+export function deadLetter(e: Engine, broker: number, d: number): void {
+  const dl = e.deliveries;
+  const msg = dl.msg[d]!;
+  const last = dl.lastConsumer[dl.slot[d]!]!;
+  if (last >= 0 && e.model.nodes[last]!.emits.length > 0) emitMessages(e, last, d, 'dead-letter');
+  const edge = e.deadLetterEdge[broker]!;
+  dl.origin[dl.slot[d]!] = broker;
+  e.lastChange = e.now;
+  if (edge >= 0) {
+    e.stats[broker]!.deadLettered++;
+    dl.node[dl.slot[d]!] = -1;
+    e.sendOverEdge(d, edge);
+  } else {
+    e.stats[broker]!.discarded++;
+    e.terminate(d, S_DISCARDED);
+    e.trace.push(e.now, T.T_DISCARD, broker, -1, msg, d, dl.attempts[dl.slot[d]!]!);
+  }
+}
+
+export function onRedrive(e: Engine, node: number): void {
+  const held = e.held[node]!;
+  if (held.length === 0) return;
+  e.held[node] = [];
+  const dl = e.deliveries;
+  for (const d of held) {
+    if (dl.state[d] !== S_DEADLETTERED) continue;
+    e.stats[node]!.redriven++;
+    e.terminalByState[S_DEADLETTERED]!--;
+    dl.state[d] = S_TRANSIT;
+    dl.attempts[dl.slot[d]!] = 0;
+    dl.prevDelay[dl.slot[d]!] = 0;
+    e.lastChange = e.now;
+    const origin = dl.origin[dl.slot[d]!]!;
+    e.trace.push(e.now, T.T_REDRIVE, node, -1, dl.msg[d]!, d, 0);
+    const path = e.paths[dl.path[dl.slot[d]!]!]!;
+    if (e.model.nodes[origin]!.kind === 'queue') {
+      enqueue(e, e.queues[e.queueOf[origin]!]!, d, -1);
+    } else if (path.kind === PATH_PUSH) {
+      pushAttempt(e, d, path.index, path.edge);
+    } else if (path.kind === PATH_GROUP) {
+      onRedriveToGroup(e, d, path);
+    }
+  }
+}
+
+/**
+ * E_RETENTION: SQS's retention on a queue without `retry` — a message still unacked `retention`
+ * seconds after it was first enqueued is discarded, wherever it is (ready, waiting, in flight).
+ */
+export function onRetention(e: Engine, queueNode: number): void {
+  const dl = e.deliveries;
+  const q = e.queues[e.queueOf[queueNode]!]!;
+  const list = q.retention!;
+  const retention = e.model.nodes[queueNode]!.retention;
+  q.retentionTimer = false;
+  while (list.length > 0) {
+    const d = list.at(0);
+    const s = dl.slot[d]!;
+    if (dl.state[d]! >= S_ACKED || dl.node[s] !== queueNode) {
+      list.shift();
+      continue;
+    }
+    const expiry = dl.enqueuedAt[s]! + retention;
+    if (expiry > e.now) {
+      e.armRetention(q, expiry);
+      return;
+    }
+    list.shift();
+    discardExpired(e, q, d);
+  }
+}
