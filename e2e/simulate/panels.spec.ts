@@ -106,3 +106,20 @@ test('a share link with mode=simulate opens the design in Simulate mode', async 
   await sim.settled();
   await page.screenshot({ path: 'e2e/.output/simulate-panel-6-link.png' });
 });
+
+test('an embedded link with mode=simulate shows the player in the read-only view', async ({ page, baseURL }) => {
+  const { execFileSync } = await import('node:child_process');
+  const link = execFileSync(
+    'npm',
+    ['run', '--silent', 'fanout', '--', 'export', 'public/examples/order-events.json', '--to', 'url', '--mode', 'simulate', '--embed', '--base', `${baseURL}/`],
+    { encoding: 'utf8' },
+  ).trim();
+  const sim = new SimulatePage(page);
+  await page.goto(link);
+  await expect(page.locator('body[data-fanout-embed="true"]')).toHaveCount(1);
+  await sim.waitComputed();
+  await sim.control('Step forward').click();
+  await sim.settled();
+  expect(await sim.counter('order-events', 'received')).toBe(1);
+  await page.screenshot({ path: 'e2e/.output/simulate-panel-7-embed.png' });
+});
