@@ -324,6 +324,7 @@ describe('consumers: ack loss, idempotency, ordering', () => {
     expect(types).toContain('deadletter');
     const emitted = journey.find((r) => r.type === 'emit')!;
     expect(run.simulation.message(emitted.msg).cause).toBe(0);
+    expect(run.simulation.record(emitted.index).causation).toBe(0);
     expect(journey.some((r) => r.msg === emitted.msg && r.type === 'enqueue')).toBe(true);
     expect(journey.every((r, i) => i === 0 || r.index > journey[i - 1]!.index)).toBe(true);
   });

@@ -165,8 +165,14 @@ export class Simulation {
     return buildResult(this.engine);
   }
 
+  /** Record `index`, with its message's causation id when the message was caused by another. */
   record(index: number): TraceRecord {
-    return this.engine.trace.get(index);
+    const r = this.engine.trace.get(index);
+    if (r.msg >= 0) {
+      const cause = this.engine.messages.causeOf(r.msg);
+      if (cause >= 0) r.causation = cause;
+    }
+    return r;
   }
 
   /** The trace store (chunks are transferable to the page). */

@@ -105,6 +105,8 @@ export interface TraceRecord {
   attempt: number;
   /** retry: the delay before the next attempt; read: the consistency lag of a stale read. */
   value?: number;
+  /** The message that caused `msg` (an emit's cause), when known; filled by `Simulation.record`. */
+  causation?: number;
 }
 
 /**
