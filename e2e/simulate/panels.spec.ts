@@ -123,3 +123,35 @@ test('an embedded link with mode=simulate shows the player in the read-only view
   expect(await sim.counter('order-events', 'received')).toBe(1);
   await page.screenshot({ path: 'e2e/.output/simulate-panel-7-embed.png' });
 });
+
+test('Cancel stops a long computation; the steps computed so far stay playable', async ({ page }) => {
+  test.setTimeout(180_000);
+  const sim = new SimulatePage(page);
+  await sim.open();
+  await sim.replaceDocument({
+    format: 'fanout/topology',
+    version: 1,
+    name: 'Long run',
+    simulation: { seed: 1, duration: 600 },
+    nodes: [
+      { id: 'p', kind: 'producer', messages: [{ type: 'Tick', rate: 3000 }], position: { x: 0, y: 0 } },
+      { id: 'q', kind: 'queue', position: { x: 280, y: 0 } },
+      { id: 'c', kind: 'consumer', concurrency: 20, processingTime: 0.005, position: { x: 560, y: 0 } },
+    ],
+    edges: [
+      { id: 'e1', from: 'p', to: 'q' },
+      { id: 'e2', from: 'q', to: 'c' },
+    ],
+  });
+  await sim.enterSimulate();
+  await expect(sim.player).toHaveAttribute('data-run', 'computing');
+  // "step 0 / 12,345": some steps have arrived while the worker still computes.
+  const known = async () => Number((await page.getByTestId('sim-step').innerText()).split('/')[1]!.replace(/[^0-9]/g, ''));
+  await expect.poll(known).toBeGreaterThan(0);
+  await page.getByRole('button', { name: 'Cancel', exact: true }).click();
+  await sim.waitComputed();
+  await expect(page.getByText('Cancelled: the steps computed so far can be played.')).toBeVisible();
+  await sim.control('Step forward').click();
+  await sim.settled();
+  expect(await sim.counter('p', 'published')).toBe(1);
+});
