@@ -101,9 +101,31 @@ export function SimulateDock() {
   const atEnd = run === 'done' && step >= steps;
   return (
     <section className="fo-dock" aria-label="Simulation panels">
-      <div className="fo-dock__tabs" role="tablist" aria-label="Simulation views">
+      <div
+        className="fo-dock__tabs"
+        role="tablist"
+        aria-label="Simulation views"
+        onKeyDown={(e) => {
+          const at = TABS.findIndex((t) => t.id === tab);
+          const next = e.key === 'ArrowRight' ? at + 1 : e.key === 'ArrowLeft' ? at - 1 : e.key === 'Home' ? 0 : e.key === 'End' ? TABS.length - 1 : null;
+          if (next === null) return;
+          e.preventDefault();
+          const id = TABS[(next + TABS.length) % TABS.length]!.id;
+          setTab(id);
+          document.getElementById(`fo-tab-${id}`)?.focus();
+        }}
+      >
         {TABS.map((t) => (
-          <button key={t.id} type="button" role="tab" id={`fo-tab-${t.id}`} aria-selected={tab === t.id} aria-controls={`fo-panel-${t.id}`} onClick={() => setTab(t.id)}>
+          <button
+            key={t.id}
+            type="button"
+            role="tab"
+            id={`fo-tab-${t.id}`}
+            aria-selected={tab === t.id}
+            aria-controls={`fo-panel-${t.id}`}
+            tabIndex={tab === t.id ? 0 : -1}
+            onClick={() => setTab(t.id)}
+          >
             {t.label}
           </button>
         ))}

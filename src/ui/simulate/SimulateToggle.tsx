@@ -27,6 +27,8 @@ function usePlayerKeys(controller: SimulationController, active: boolean) {
       if (!activeRef.current || event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return;
       if (isTyping(event.target) || document.querySelector('dialog[open], .fo-menu')) return;
       const target = event.target as HTMLElement | null;
+      // The dock's tabs move between themselves with the arrows.
+      if (target?.closest('[role="tablist"]') && event.key !== ' ') return;
       // A range input (the Timeline) handles its own arrows.
       if (target instanceof HTMLInputElement && target.type === 'range' && event.key !== ' ') return;
       if (event.key === ' ') {
