@@ -76,14 +76,16 @@ test.describe('editing', () => {
     await editor.toolbar('Redo').click();
     await expect.poll(async () => (await editor.document()).nodes.length).toBe(start.nodes.length + 1);
 
+    await editor.waitForStableViewport();
     const box = (await editor.node('orders').locator('.fo-node__label').boundingBox())!;
     const before = (await editor.document()).nodes.find((n) => n.id === 'orders')!.position!;
     await page.mouse.move(box.x + 10, box.y + 5);
     await page.mouse.down();
     for (let i = 1; i <= 20; i++) await page.mouse.move(box.x + 10 + i * 6, box.y + 5 + i * 3);
     await page.mouse.up();
-    const after = (await editor.document()).nodes.find((n) => n.id === 'orders')!.position!;
-    expect(after.x).toBeGreaterThan(before.x + 50);
+    const position = async () => (await editor.document()).nodes.find((n) => n.id === 'orders')!.position!;
+    await expect.poll(async () => (await position()).x).toBeGreaterThan(before.x + 50);
+    const after = await position();
     await page.keyboard.press('Control+z');
     await expect.poll(async () => (await editor.document()).nodes.find((n) => n.id === 'orders')!.position).toEqual(before);
     await page.keyboard.press('Control+Shift+z');

@@ -20,6 +20,7 @@ test('a touch drag from the palette adds a node where the finger lifts', async (
   const editor = new EditorPage(page);
   await editor.open();
   await editor.toolbar('New').click();
+  await editor.waitForStableViewport();
   const item = (await editor.paletteItem('Topic').boundingBox())!;
   const pane = (await page.locator('.fo-canvas').boundingBox())!;
   const cdp = await page.context().newCDPSession(page);

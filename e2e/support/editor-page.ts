@@ -50,8 +50,26 @@ export class EditorPage {
     return this.page.getByRole('complementary', { name: 'Inspector' });
   }
 
+  /**
+   * Waits until the canvas viewport stops moving (an animated fit view, or the re-fit while the page
+   * settles), as a person waits before aiming at a handle. On a loaded machine these animations run
+   * late, and a drag aimed at a moving target misses.
+   */
+  async waitForStableViewport() {
+    const transform = () =>
+      this.page.evaluate(() => document.querySelector('.react-flow__viewport')?.getAttribute('style') ?? '');
+    let previous = await transform();
+    for (let i = 0; i < 40; i++) {
+      await this.page.waitForTimeout(120);
+      const current = await transform();
+      if (current === previous) return;
+      previous = current;
+    }
+  }
+
   /** Drags a palette item onto the canvas at a point relative to the canvas' top-left corner. */
   async dropFromPalette(kind: string, at: { x: number; y: number }) {
+    await this.waitForStableViewport();
     const item = this.paletteItem(kind);
     const from = (await item.boundingBox())!;
     const pane = (await this.page.locator('.fo-canvas').boundingBox())!;
@@ -65,6 +83,7 @@ export class EditorPage {
 
   /** Drags from `from`'s output handle to `to`'s input handle, like a person wiring two nodes. */
   async connect(from: string, to: string) {
+    await this.waitForStableViewport();
     const source = (await this.node(from).locator('.react-flow__handle.source').boundingBox())!;
     const target = (await this.node(to).locator('.react-flow__handle.target').boundingBox())!;
     const m = this.page.mouse;
