@@ -1,5 +1,7 @@
 /** What every CLI subcommand provides, and the I/O it may use (injected so tests can capture it). */
 import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { decodeTopologyFile } from '../core/codec/file';
+import type { Topology } from '../core/schema';
 
 export interface CliIO {
   /** Standard output, one call per block (a newline is appended). */
@@ -29,3 +31,25 @@ export const nodeIO: CliIO = {
   writeFile: (path, content) => writeFileSync(path, content),
   appendFile: (path, content) => appendFileSync(path, content),
 };
+
+/**
+ * Reads and decodes the topology FILE a command was given. On failure it has already told the user
+ * what is wrong (unreadable file, or each schema error with its path) and returns undefined: the
+ * command then exits 1, as the spec's exit codes say.
+ */
+export function readTopologyArgument(command: string, file: string, io: CliIO): Topology | undefined {
+  let text: string;
+  try {
+    text = io.readFile(file);
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : error instanceof Error ? error.message : String(error);
+    io.err(`fanout ${command}: cannot read ${file}: ${reason}`);
+    return undefined;
+  }
+  const decoded = decodeTopologyFile(text);
+  if (!decoded.ok) {
+    io.err(`${file}: not a valid Fanout topology\n${decoded.errors.map((e) => `  ${file}: ${e.message}`).join('\n')}`);
+    return undefined;
+  }
+  return decoded.topology;
+}

@@ -2,11 +2,10 @@
  * `fanout export FILE --to url|mermaid|asyncapi`: the same exports as the app's Share and Export
  * menus, from the same core functions, so a link printed here is exactly the link the app makes.
  */
-import { decodeTopologyFile } from '../../core/codec/file';
 import { DEFAULT_LINK_BASE, createShareLink, type ShareOptions } from '../../core/codec/link';
 import { toAsyncApiText } from '../../core/export/asyncapi';
 import { toMermaid } from '../../core/export/mermaid';
-import type { CliCommand, CliIO } from '../command';
+import { readTopologyArgument, type CliCommand, type CliIO } from '../command';
 
 const TARGETS = ['url', 'mermaid', 'asyncapi'] as const;
 type Target = (typeof TARGETS)[number];
@@ -108,30 +107,19 @@ function run(args: string[], io: CliIO): number {
     io.err(`fanout export: ${error.message}\n\n${HELP}`);
     return 2;
   }
-  let text: string;
-  try {
-    text = io.readFile(parsed.file);
-  } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : error instanceof Error ? error.message : String(error);
-    io.err(`fanout export: cannot read ${parsed.file}: ${reason}`);
-    return 1;
-  }
-  const decoded = decodeTopologyFile(text);
-  if (!decoded.ok) {
-    io.err(`${parsed.file}: not a valid Fanout topology\n${decoded.errors.map((e) => `  ${parsed.file}: ${e.message}`).join('\n')}`);
-    return 1;
-  }
+  const topology = readTopologyArgument('export', parsed.file, io);
+  if (!topology) return 1;
   let output: string;
   if (parsed.to === 'url') {
-    const link = createShareLink(decoded.topology, parsed.base, parsed.options);
+    const link = createShareLink(topology, parsed.base, parsed.options);
     if (!link.ok) {
       io.err(`${parsed.file}: ${link.error}`);
       return 1;
     }
     if (link.warning) io.err(`warning: ${link.warning}`);
     output = `${link.link}\n`;
-  } else if (parsed.to === 'mermaid') output = toMermaid(decoded.topology);
-  else output = toAsyncApiText(decoded.topology, parsed.format);
+  } else if (parsed.to === 'mermaid') output = toMermaid(topology);
+  else output = toAsyncApiText(topology, parsed.format);
 
   if (parsed.out !== undefined) {
     try {

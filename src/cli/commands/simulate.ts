@@ -3,11 +3,10 @@
  * engine as the app, headless — for teachers preparing material and for architecture checks in CI.
  * A topology with validator errors is refused (exit 1) with the list; warnings go to stderr.
  */
-import { decodeTopologyFile } from '../../core/codec/file';
 import { CompileError } from '../../core/compile';
 import { simulate, type SimResult, type Simulation } from '../../core/sim';
 import { hasErrors, validateTopology } from '../../core/validate';
-import type { CliCommand, CliIO } from '../command';
+import { readTopologyArgument, type CliCommand, type CliIO } from '../command';
 
 const HELP = `Usage: npm run --silent fanout -- simulate FILE [options]
 
@@ -162,20 +161,9 @@ function run(args: string[], io: CliIO): number {
     io.err(`fanout simulate: ${error.message}\n\n${HELP}`);
     return 2;
   }
-  let text: string;
-  try {
-    text = io.readFile(parsed.file);
-  } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : error instanceof Error ? error.message : String(error);
-    io.err(`fanout simulate: cannot read ${parsed.file}: ${reason}`);
-    return 1;
-  }
-  const decoded = decodeTopologyFile(text);
-  if (!decoded.ok) {
-    io.err(`${parsed.file}: not a valid Fanout topology\n${decoded.errors.map((e) => `  ${parsed.file}: ${e.message}`).join('\n')}`);
-    return 1;
-  }
-  const diagnostics = validateTopology(decoded.topology);
+  const topology = readTopologyArgument('simulate', parsed.file, io);
+  if (!topology) return 1;
+  const diagnostics = validateTopology(topology);
   if (hasErrors(diagnostics)) {
     const errors = diagnostics.filter((d) => d.severity === 'error');
     io.err(`${parsed.file}: the topology has ${errors.length} error${errors.length === 1 ? '' : 's'}; not simulated\n${errors.map((d) => `  ${parsed.file}: ${d.path ? `${d.path}: ` : ''}${d.message} [${d.code}]`).join('\n')}`);
@@ -187,7 +175,7 @@ function run(args: string[], io: CliIO): number {
     const options: Parameters<typeof simulate>[1] = { trace: parsed.trace !== undefined };
     if (parsed.seed !== undefined) options.seed = parsed.seed;
     if (parsed.duration !== undefined) options.duration = parsed.duration;
-    run = simulate(decoded.topology, options);
+    run = simulate(topology, options);
   } catch (error) {
     if (error instanceof CompileError) {
       io.err(`${parsed.file}: ${error.message}`);

@@ -16,7 +16,7 @@ import type { Topology } from '../../core/schema';
 import type { SimResult } from '../../core/sim';
 import { editorModeMachine } from '../../machines/editor-mode';
 import { runControlMachine, type RunControlEvent } from '../../machines/runControl';
-import type { FanoutStore, NodeOverlay, SimulationSlice } from '../../state/store';
+import { IDLE_SIMULATION, type FanoutStore, type NodeOverlay, type SimulationSlice } from '../../state/store';
 import type { EntityAnswer, FromWorker, ToWorker } from '../../worker/protocol';
 import { overlayFor } from './counters';
 import { TraceView } from './trace-view';
@@ -133,22 +133,7 @@ export class SimulationController {
     this.resultAtStep = null;
     this.runDocument = null;
     const { speed, seed } = this.sim;
-    this.store.getState().setSimulation({
-      nodes: {},
-      edges: {},
-      mode: 'design',
-      player: 'idle',
-      run: 'none',
-      step: 0,
-      steps: 0,
-      time: 0,
-      overlayStep: -1,
-      speed,
-      seed,
-      outOfDate: false,
-      error: null,
-      selectedMessage: null,
-    });
+    this.store.getState().setSimulation({ ...IDLE_SIMULATION, speed, seed });
     this.changed();
   }
 
