@@ -73,6 +73,21 @@ describe('topology files', () => {
     );
   });
 
+  it('drops a __proto__ key of a ui object instead of making it a prototype', () => {
+    const text = JSON.stringify({
+      format: 'fanout/topology',
+      version: 1,
+      nodes: [{ id: 'store', kind: 'eventstore', ui: JSON.parse('{"__proto__": {"polluted": 1}, "colour": "red"}') }],
+      edges: [],
+    });
+    const decoded = decodeTopologyFile(text);
+    if (!decoded.ok) throw new Error(decoded.message);
+    const ui = decoded.topology.nodes[0]!.ui as Record<string, unknown>;
+    expect(Object.keys(ui)).toEqual(['colour']);
+    expect((ui as { polluted?: unknown }).polluted).toBeUndefined();
+    expect(({} as { polluted?: unknown }).polluted).toBeUndefined();
+  });
+
   it('ignores a byte-order mark', () => {
     const text = `\ufeff${examples[0]!.text}`;
     expect(decodeTopologyFile(text).ok).toBe(true);

@@ -58,6 +58,12 @@ describe('share links', () => {
     expect(link.length).toBeLessThanOrEqual(1_500);
   });
 
+  it('keeps the shipped order-events example (first-visit design, with its notes) under 1,500 characters', () => {
+    const shipped = examples.find((e) => e.name === 'public/examples/order-events.json')!;
+    const link = buildShareLink(fixtureTopology(shipped.text, shipped.name));
+    expect(link.length).toBeLessThanOrEqual(1_500);
+  });
+
   it('keeps the seed and drops only ui and sub-pixel positions', () => {
     const all = fixtureTopology(examples.find((e) => e.name === 'all-kinds.json')!.text, 'all-kinds');
     const decoded = decodeShareFragment(encodeShareFragment(all));
