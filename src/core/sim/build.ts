@@ -6,7 +6,7 @@
  */
 import type { Engine } from './engine';
 import { rngFor } from './prng';
-import { Bitset, IntDeque } from './tables';
+import { Bitset, IntDeque } from './collections';
 import { PATH_GROUP, PATH_PUSH, PATH_QUEUE, type PathRt, type QueueRt } from './runtime';
 import { buildGroups } from './streams';
 

@@ -13,17 +13,8 @@ import { EventHeap } from './heap';
 import { rngFor, type Rng } from './prng';
 import { sample } from './distributions';
 import { compileTopicBinding } from './topic-match';
-import {
-  AttemptTable,
-  DeliveryTable,
-  IntDeque,
-  MessageTable,
-  Bitset,
-  SampleList,
-  S_ACKED,
-  S_DEADLETTERED,
-  S_TRANSIT,
-} from './tables';
+import { IntDeque, Bitset, SampleList } from './collections';
+import { AttemptTable, DeliveryTable, MessageTable, S_ACKED, S_DEADLETTERED, S_TRANSIT } from './tables';
 import * as T from './trace';
 import { TraceStore } from './trace';
 import {

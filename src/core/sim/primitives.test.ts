@@ -6,7 +6,7 @@ import { rngFor, hash128 } from './prng';
 import { topicMatches } from './topic-match';
 import { backoffDelay, baseDelay, type ResolvedBackoff } from './backoff';
 import { utf8Bytes } from '../util/utf8';
-import { SampleList, nearestRank, summarize } from './tables';
+import { SampleList, nearestRank, summarize } from './collections';
 
 describe('prng', () => {
   it('is a pure function of (seed, owner, purpose)', () => {

@@ -6,16 +6,8 @@
  * duplicatesSkipped + abandoned + inProgress` — so `conservation.ok` can actually fail.
  */
 import type { Engine } from './engine';
-import {
-  A_RUNNING,
-  S_ACKED,
-  S_DEADLETTERED,
-  S_DISCARDED,
-  S_REJECTED,
-  S_UNROUTABLE,
-  summarize,
-  type LatencySummary,
-} from './tables';
+import { summarize, type LatencySummary } from './collections';
+import { A_RUNNING, S_ACKED, S_DEADLETTERED, S_DISCARDED, S_REJECTED, S_UNROUTABLE } from './tables';
 
 export interface Totals {
   /** Messages created: producers' publishes and consumers' emits. */

@@ -4,7 +4,7 @@
  */
 import type { ResolvedRetry } from '../compile/model';
 import type { Rng } from './prng';
-import { Bitset, IntDeque, SampleList } from './tables';
+import { Bitset, IntDeque, SampleList } from './collections';
 
 /** Counters every node may carry; the result picks the ones that apply to its kind. */
 export interface NodeStats {
