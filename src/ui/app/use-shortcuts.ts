@@ -5,21 +5,12 @@
  */
 import { useEffect } from 'react';
 import { actionForEvent, runAction, ACTIONS, type ActionContext } from '../../actions';
-
-function isTyping(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  if (target.isContentEditable) return true;
-  const tag = target.tagName;
-  if (tag === 'TEXTAREA' || tag === 'SELECT') return true;
-  if (tag !== 'INPUT') return false;
-  const type = (target as HTMLInputElement).type;
-  return !['checkbox', 'radio', 'button', 'submit', 'range', 'color'].includes(type);
-}
+import { keyBelongsToField } from './key-target';
 
 export function useShortcuts(ctx: ActionContext) {
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
-      if (event.defaultPrevented || isTyping(event.target)) return;
+      if (event.defaultPrevented || keyBelongsToField(event.target, { sliders: false })) return;
       if (document.querySelector('dialog[open], .fo-menu')) return;
       const action = actionForEvent(ACTIONS, event);
       if (!action) return;

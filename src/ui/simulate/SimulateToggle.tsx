@@ -8,15 +8,7 @@ import { useEffect, useRef } from 'react';
 import { useFanout } from '../store-context';
 import { useSimulationController } from './controller-context';
 import type { SimulationController } from './controller';
-
-function isTyping(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  if (target.isContentEditable) return true;
-  const tag = target.tagName;
-  if (tag === 'TEXTAREA' || tag === 'SELECT') return true;
-  if (tag !== 'INPUT') return false;
-  return !['checkbox', 'radio', 'button', 'submit'].includes((target as HTMLInputElement).type);
-}
+import { keyBelongsToField } from '../app/key-target';
 
 function usePlayerKeys(controller: SimulationController, active: boolean) {
   const activeRef = useRef(active);
@@ -25,7 +17,7 @@ function usePlayerKeys(controller: SimulationController, active: boolean) {
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       if (!activeRef.current || event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return;
-      if (isTyping(event.target) || document.querySelector('dialog[open], .fo-menu')) return;
+      if (keyBelongsToField(event.target, { sliders: true }) || document.querySelector('dialog[open], .fo-menu')) return;
       const target = event.target as HTMLElement | null;
       // The dock's tabs move between themselves with the arrows.
       if (target?.closest('[role="tablist"]') && event.key !== ' ') return;
