@@ -23,7 +23,7 @@ import {
 } from './operations';
 
 function example(): Topology {
-  const parsed = parseTopology(readFileSync('/work/shared/spec/examples/order-events.json', 'utf8'));
+  const parsed = parseTopology(readFileSync(new URL('../core/schema/__fixtures__/spec-order-events.json', import.meta.url), 'utf8'));
   if (!parsed.ok) throw new Error(parsed.errors[0]!.message);
   return parsed.topology;
 }

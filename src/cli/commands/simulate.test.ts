@@ -8,7 +8,8 @@ import { simulate } from '../../core/sim';
 import { decodeTopologyFile } from '../../core/codec/file';
 
 const ROOT = join(__dirname, '..', '..', '..');
-const EXAMPLE = '/work/shared/spec/examples/order-events.json';
+/** The spec's example (a byte-identical copy of shared/spec/examples/order-events.json). */
+const EXAMPLE = join(__dirname, '..', '..', 'core', 'schema', '__fixtures__', 'spec-order-events.json');
 const exampleText = readFileSync(EXAMPLE, 'utf8');
 
 async function cli(args: string[], files: Record<string, string> = {}) {
