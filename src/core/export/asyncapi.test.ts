@@ -89,6 +89,11 @@ describe('AsyncAPI 3.0 export', () => {
   });
 });
 
+/** The value with every `__proto__` key removed, at any depth. */
+function withoutProtoKeys<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value), (key, v: unknown) => (key === '__proto__' ? undefined : v)) as T;
+}
+
 describe('YAML emitter', () => {
   it('quotes whatever YAML could misread', () => {
     const yaml = toYaml({ a: 'yes', b: 'no', c: '1.0', d: '#x', e: 'a: b', f: '- item', g: '', h: 'null', i: '  pad', j: 'multi\nline', k: 'plain words' });
@@ -100,8 +105,12 @@ describe('YAML emitter', () => {
   it('reads back exactly as the JSON it came from (property, through the AsyncAPI parser)', async () => {
     await fc.assert(
       fc.asyncProperty(
-        fc.dictionary(fc.string({ unit: 'binary', maxLength: 12 }), fc.jsonValue({ maxDepth: 3 }), { maxKeys: 4 }),
-        fc.jsonValue({ maxDepth: 3 }),
+        // No `__proto__` keys: a YAML parser building plain JS objects cannot keep one (it is not
+        // something the exporter writes: x- extensions and keys come from the emitter's own input).
+        fc
+          .dictionary(fc.string({ unit: 'binary', maxLength: 12 }), fc.jsonValue({ maxDepth: 3 }), { maxKeys: 4 })
+          .map(withoutProtoKeys),
+        fc.jsonValue({ maxDepth: 3 }).map(withoutProtoKeys),
         fc.string({ unit: 'binary', maxLength: 40 }),
         async (object, value, title) => {
           const info = { title, version: '1.0.0', 'x-object': object, 'x-value': value };
