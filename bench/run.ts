@@ -7,7 +7,7 @@
  * heap + the same sfc32 generator, no Fanout code, `reference.ts`) and for (a) SIM.JS. Runs are
  * interleaved (engine, engine+trace, bare, SIM.JS, engine, …) so load on a shared machine hits all
  * alike; medians of wall-clock and of process CPU time are printed. Then a fresh process runs (b)
- * with trace once (`fresh.ts`), and seeking backwards is timed.
+ * with trace once (`fresh.ts`), and seeking backwards is timed with and without checkpoints.
  *
  * Options: --runs N (default 5), --quick (a tenth of the sizes).
  */
@@ -139,13 +139,21 @@ console.log(`${RUNS} interleaved runs per variant; medians. cpu = process CPU ti
 // ---------------------------------------------------------------- seek
 {
   const topology = mm1Topology(QUICK ? 20_000 : 200_000);
-  const sim = createSimulation(topology);
-  const [, run] = timed(() => sim.runToEnd());
-  const end = sim.eventIndex;
-  const records = sim.recordCount;
-  const [, back1] = timed(() => sim.seek(end - 1));
-  const [, middle] = timed(() => sim.seek(Math.floor(end / 2)));
-  const [, start] = timed(() => sim.seek(10));
-  console.log(`(d) seek (replay from the start, no checkpoints), M/M/1 with ${sim.model.nodes.length} nodes, ${end.toLocaleString('en')} events, ${records.toLocaleString('en')} records:`);
-  console.log(`    full run with trace ${fmtMs(run.wall)}; step back one event from the end ${fmtMs(back1.wall)}; seek to the middle ${fmtMs(middle.wall)}; seek near the start ${fmtMs(start.wall)}`);
+  for (const checkpoints of [false, true]) {
+    const sim = createSimulation(topology, { checkpoints });
+    const [, run] = timed(() => sim.runToEnd());
+    const end = sim.eventIndex;
+    const records = sim.recordCount;
+    const [, back1] = timed(() => sim.seek(end - 1));
+    const [, back2] = timed(() => sim.seek(end - 2));
+    const [, middle] = timed(() => sim.seek(Math.floor(end / 2)));
+    const [, start] = timed(() => sim.seek(10));
+    const cps = sim.checkpointStats;
+    const how = checkpoints
+      ? `with checkpoints (${cps.count} kept, every ${cps.interval.toLocaleString('en')} events, ${(cps.bytes / 1e6).toFixed(1)} MB)`
+      : 'without checkpoints (replay from the start)';
+    console.log(`(d) seek ${how}, M/M/1, ${end.toLocaleString('en')} events, ${records.toLocaleString('en')} records:`);
+    console.log(`    full run with trace ${fmtMs(run.wall)}; step back one event from the end ${fmtMs(back1.wall)}, then another ${fmtMs(back2.wall)}; seek to the middle ${fmtMs(middle.wall)}; seek near the start ${fmtMs(start.wall)}`);
+    sim.dispose();
+  }
 }

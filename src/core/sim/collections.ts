@@ -4,6 +4,7 @@
  * (latencies) with nearest-rank percentiles. Integer ids everywhere keep the hot path free of
  * per-event objects. The engine's row tables (messages, deliveries, attempts) are in tables.ts.
  */
+import type { CloneContext } from './snapshot';
 
 /** FIFO of int32 values with O(1) push, shift and random access; grows by doubling. */
 export class IntDeque {
@@ -108,15 +109,42 @@ export class SampleList {
     this.values = new Float64Array(Math.max(16, capacity));
   }
 
+  /**
+   * The values array is also held by a checkpoint (see snapshot.ts): samples are appended in the
+   * same order by every continuation, but `summarize` reorders them, so it copies them first.
+   */
+  sharedValues = false;
+
   push(v: number): void {
     if (this.length === this.values.length) {
       const next = new Float64Array(this.values.length * 2);
       next.set(this.values);
       this.values = next;
+      this.sharedValues = false;
     }
     this.values[this.length++] = v;
     this.sum += v;
     if (v > this.max) this.max = v;
+  }
+
+  /** For a checkpoint: shares the appended samples (see `sharedValues`). */
+  cloneForSnapshot(ctx: CloneContext): SampleList {
+    const copy = ctx.remember(this, Object.create(SampleList.prototype) as SampleList);
+    Object.assign(copy, this);
+    this.sharedValues = true;
+    copy.sharedValues = true;
+    return copy;
+  }
+
+  /** Makes `values` this list's own before reordering it. */
+  ownValues(): Float64Array {
+    if (this.sharedValues) {
+      const own = new Float64Array(this.values.length);
+      own.set(this.values.subarray(0, this.length));
+      this.values = own;
+      this.sharedValues = false;
+    }
+    return this.values;
   }
 
   /** The samples, sorted ascending (a copy). */
@@ -178,7 +206,7 @@ export function summarize(samples: SampleList): LatencySummary | null {
   if (n === 0) return null;
   // Selection reorders the samples in place: their order carries no meaning, and no copy of a
   // million samples is made.
-  const s = samples.values;
+  const s = samples.ownValues();
   // Nearest rank ⌈q·n⌉ (1-based) → index ⌈q·n⌉ − 1; select in ascending rank order so each
   // selection narrows the range of the next.
   const idx = (q: number) => Math.min(n, Math.max(1, Math.ceil(q * n))) - 1;

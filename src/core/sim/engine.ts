@@ -37,6 +37,20 @@ import { buildRuntimes } from './build';
 import { createProducerStreams, estimateSize, onProduce, type ProducerStream } from './producers';
 import { onFault } from './faults';
 import { onRead, untrackStale } from './projections';
+import { deepCopy } from './snapshot';
+
+/**
+ * The engine's whole state after `steps` events, from which a run continues exactly as the
+ * original did (see snapshot.ts). Taken and used by `Simulation.seek`.
+ */
+export interface EngineCheckpoint {
+  readonly steps: number;
+  /** Trace records the run had produced at that point. */
+  readonly records: number;
+  /** Approximate bytes the copy holds (appended history is shared, not counted). */
+  readonly bytes: number;
+  readonly state: Engine;
+}
 
 export const E_PRODUCE = 0;
 export const E_ARRIVE = 1;
@@ -285,6 +299,23 @@ export class Engine {
       return false;
     }
     return true;
+  }
+
+  /** A checkpoint of the current state (the run goes on unchanged). */
+  checkpoint(): EngineCheckpoint {
+    const { copy, bytes } = deepCopy<Engine>(this, new Set<object>([this.model, this.trace]));
+    return { steps: this.steps, records: this.trace.length, bytes, state: copy };
+  }
+
+  /**
+   * An engine continuing from `checkpoint`, writing to `trace` — the store of the run the checkpoint
+   * was taken from, whose records past that point the continuation reproduces and only counts.
+   */
+  static resume(checkpoint: EngineCheckpoint, trace: TraceStore): Engine {
+    const { copy } = deepCopy<Engine>(checkpoint.state, new Set<object>([checkpoint.state.model, checkpoint.state.trace]));
+    (copy as { trace: TraceStore }).trace = trace;
+    trace.rewindTo(checkpoint.records);
+    return copy;
   }
 
   /** Runs events with time ≤ `time` (the UI's play to a time). */

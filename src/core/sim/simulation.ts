@@ -12,13 +12,28 @@
 import type { Topology } from '../schema';
 import { compileTopology } from '../compile/compile';
 import type { CompiledModel } from '../compile/model';
-import { Engine, type EngineOptions } from './engine';
+import { Engine, type EngineCheckpoint, type EngineOptions } from './engine';
 import { buildResult, inProgress, type SimResult } from './result';
 import { describeRecord, type SentenceContext } from './sentences';
 import { readRecord, T_EMIT, TraceStore, type TraceRecord } from './trace';
 import { A_RUNNING, S_ACKED, S_TRANSIT, S_DELAY, S_BUFFERED, S_INFLIGHT, S_LOG, S_READY } from './tables';
 
-export type SimulationOptions = Omit<EngineOptions, 'traceStore'>;
+export interface SimulationOptions extends Omit<EngineOptions, 'traceStore'> {
+  /**
+   * Keep checkpoints while the run moves forward, so that seeking backwards replays only from the
+   * nearest one (default true; the one-shot `simulate` turns them off: it never seeks).
+   */
+  checkpoints?: boolean;
+  /** Events between checkpoints at first (default 4,096; it doubles as they are thinned out). */
+  checkpointInterval?: number;
+}
+
+/** Events between checkpoints at first; doubled each time the checkpoints are thinned out. */
+const FIRST_CHECKPOINT_INTERVAL = 4096;
+/** At most this many checkpoints are kept… */
+const MAX_CHECKPOINTS = 32;
+/** …holding at most about this many bytes (a run with a large live state keeps fewer). */
+const CHECKPOINT_BUDGET_BYTES = 256 * 1024 * 1024;
 
 export interface MessageInfo {
   id: number;
@@ -87,6 +102,11 @@ export class Simulation {
   private engine: Engine;
   private readonly options: SimulationOptions;
   private recorded: TraceStore;
+  /** Checkpoints in event order; the start of the run needs none (a new engine is cheap). */
+  private checkpoints: EngineCheckpoint[] = [];
+  private checkpointBytes = 0;
+  private checkpointInterval: number;
+  private readonly checkpointing: boolean;
 
   constructor(
     readonly topology: Topology,
@@ -95,8 +115,55 @@ export class Simulation {
   ) {
     this.model = model ?? compileTopology(topology);
     this.options = options;
+    this.checkpointing = options.checkpoints !== false;
+    this.checkpointInterval = Math.max(1, Math.floor(options.checkpointInterval ?? FIRST_CHECKPOINT_INTERVAL));
     this.engine = new Engine(this.model, options);
     this.recorded = this.engine.trace;
+  }
+
+  /** Checkpoints held, for figures and tests: how many, at which events, about how many bytes. */
+  get checkpointStats(): { count: number; events: number[]; bytes: number; interval: number } {
+    return { count: this.checkpoints.length, events: this.checkpoints.map((c) => c.steps), bytes: this.checkpointBytes, interval: this.checkpointInterval };
+  }
+
+  /** Event index at which the next checkpoint is due (Infinity without checkpoints). */
+  private get nextCheckpointAt(): number {
+    if (!this.checkpointing) return Infinity;
+    const last = this.checkpoints.at(-1)?.steps ?? 0;
+    return last + this.checkpointInterval;
+  }
+
+  /** Takes a checkpoint if one is due; thins them out (every other one) past the limits. */
+  private checkpointIfDue(): void {
+    const e = this.engine;
+    if (e.steps < this.nextCheckpointAt || e.finished) return;
+    const cp = e.checkpoint();
+    this.checkpoints.push(cp);
+    this.checkpointBytes += cp.bytes;
+    while (this.checkpoints.length > MAX_CHECKPOINTS || (this.checkpointBytes > CHECKPOINT_BUDGET_BYTES && this.checkpoints.length > 1)) {
+      this.checkpointInterval *= 2;
+      this.checkpoints = this.checkpoints.filter((_, i) => i % 2 === 1);
+      this.checkpointBytes = this.checkpoints.reduce((sum, c) => sum + c.bytes, 0);
+    }
+  }
+
+  /** Steps until `stop` says so, the run ends or it is cancelled, taking checkpoints as due. */
+  private advance(more: () => boolean): void {
+    const e = this.engine;
+    if (!this.checkpointing) {
+      while (!e.cancelled && more() && e.step()) {
+        /* the loop body is step() */
+      }
+      return;
+    }
+    while (!e.cancelled && more()) {
+      const due = this.nextCheckpointAt;
+      while (e.steps < due && !e.cancelled && more() && e.step()) {
+        /* stepping */
+      }
+      if (e.finished) return;
+      this.checkpointIfDue();
+    }
   }
 
   /** Simulation events applied so far (the index `seek` takes). */
@@ -118,17 +185,22 @@ export class Simulation {
   step(): TraceRecord[] {
     const before = this.engine.trace.length;
     this.engine.step();
+    this.checkpointIfDue();
     const out: TraceRecord[] = [];
     if (this.engine.trace.enabled) for (let i = before; i < this.engine.trace.length; i++) out.push(this.engine.trace.get(i));
     return out;
   }
 
   runUntil(time: number): void {
-    this.engine.runUntil(time);
+    const e = this.engine;
+    if (!this.checkpointing) e.runUntil(time);
+    else this.advance(() => !e.finished && e.heap.peekTime() <= time);
   }
 
   runToEnd(): SimResult {
-    this.engine.runToEnd();
+    const e = this.engine;
+    if (!this.checkpointing) e.runToEnd();
+    else this.advance(() => true);
     return this.result();
   }
 
@@ -138,6 +210,8 @@ export class Simulation {
    */
   dispose(): void {
     this.engine.cancelled = true;
+    this.checkpoints = [];
+    this.checkpointBytes = 0;
     this.recorded.release();
     if (this.engine.trace !== this.recorded) this.engine.trace.release();
   }
@@ -148,17 +222,23 @@ export class Simulation {
   }
 
   /**
-   * Puts the run at `eventIndex` events. Forward: steps on. Backward: replays from the start with the
-   * recorded trace (the replay writes no records), which costs about a trace-less run of that length.
+   * Puts the run at `eventIndex` events. Forward: steps on. Backward: continues from the nearest
+   * checkpoint at or before it (or from the start) and replays the events after it with the
+   * recorded trace (the replay writes no records, it counts them), so a step back costs at most a
+   * checkpoint interval of replay.
    */
   seek(eventIndex: number): void {
     if (eventIndex < this.engine.steps) {
-      this.recorded.rewind();
-      this.engine = new Engine(this.model, { ...this.options, traceStore: this.recorded });
+      let from: EngineCheckpoint | undefined;
+      for (const cp of this.checkpoints) if (cp.steps <= eventIndex) from = cp;
+      if (from) this.engine = Engine.resume(from, this.recorded);
+      else {
+        this.recorded.rewind();
+        this.engine = new Engine(this.model, { ...this.options, traceStore: this.recorded });
+      }
     }
-    while (this.engine.steps < eventIndex && this.engine.step()) {
-      /* replay */
-    }
+    const e = this.engine;
+    this.advance(() => e.steps < eventIndex);
   }
 
   result(): SimResult {
@@ -346,7 +426,7 @@ export function createSimulation(topology: Topology, options: SimulationOptions 
 
 /** One-shot run: the result and (unless `trace: false`) the trace store. */
 export function simulate(topology: Topology, options: SimulationOptions = {}): { result: SimResult; trace: TraceStore; simulation: Simulation } {
-  const sim = new Simulation(topology, options);
+  const sim = new Simulation(topology, { checkpoints: false, ...options });
   const result = sim.runToEnd();
   return { result, trace: sim.trace, simulation: sim };
 }

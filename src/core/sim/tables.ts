@@ -20,6 +20,15 @@ function growU8(a: Uint8Array<ArrayBuffer>, n: number): Uint8Array<ArrayBuffer> 
   return b;
 }
 
+import type { CloneContext } from './snapshot';
+
+/** A same-length copy of `a` with only its first `n` elements written (unwritten pages cost nothing). */
+function prefixCopy<A extends Int32Array<ArrayBuffer> | Uint8Array<ArrayBuffer>>(a: A, n: number): A {
+  const out = new (a.constructor as new (length: number) => A)(a.length);
+  out.set(a.subarray(0, n));
+  return out;
+}
+
 /**
  * Messages: one row per message id. Columns hold their default as 0 and `add` writes only what
  * differs from it: pages of a typed array that are never written are never touched, so a million
@@ -61,6 +70,16 @@ export class MessageTable {
   /** Causing message id, −1 when none. */
   causeOf(id: number): number {
     return this.causePlus1[id]! - 1;
+  }
+
+  /**
+   * For a checkpoint: rows are written once, when the message is created, so the copy shares the
+   * columns and keeps only the count (see snapshot.ts).
+   */
+  cloneForSnapshot(ctx: CloneContext): MessageTable {
+    const copy = ctx.remember(this, Object.create(MessageTable.prototype) as MessageTable);
+    Object.assign(copy, this);
+    return copy;
   }
 
   add(type: number, key: number, routingKey: number, created: number, cause: number, sender: number, category: number): number {
@@ -181,6 +200,22 @@ export class DeliveryTable {
       this.freeSlots = growI32(this.freeSlots, n);
     }
     return s;
+  }
+
+  /**
+   * For a checkpoint: `msg` is written once per row and is shared; `state` and `slot` change and are
+   * copied (their written prefix); the live columns are copied whole (they hold live deliveries only).
+   */
+  cloneForSnapshot(ctx: CloneContext): DeliveryTable {
+    const copy = ctx.remember(this, Object.create(DeliveryTable.prototype) as DeliveryTable);
+    Object.assign(copy, this);
+    copy.state = prefixCopy(this.state, this.count);
+    copy.slot = prefixCopy(this.slot, this.count);
+    ctx.bytes += this.count * 5;
+    for (const column of ['node', 'path', 'attempts', 'totalAttempts', 'created', 'enqueuedAt', 'prevDelay', 'origin', 'lastConsumer', 'attempt', 'order', 'lastStart', 'freeSlots'] as const) {
+      (copy as unknown as Record<string, ArrayBufferView>)[column] = ctx.copy(this[column]);
+    }
+    return copy;
   }
 
   /** Live slots in use (for the benchmark's memory figures). */

@@ -198,6 +198,11 @@ export class TraceStore {
     this.length = 0;
   }
 
+  /** Like `rewind`, to record `records` (a run resumed from a checkpoint taken there). */
+  rewindTo(records: number): void {
+    this.length = Math.min(records, this.length);
+  }
+
   /** Record `index` as an object (only records the run has reached are visible). */
   get(index: number): TraceRecord {
     if (index < 0 || index >= this.length || index >= this.stored) {
