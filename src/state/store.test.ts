@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createFanoutStore } from './store';
+import { createFanoutStore, indexDiagnostics, worstSeverity } from './store';
 import { addNode, emptyDocument, moveNodes, updateNode } from './operations';
 
 describe('store: undo covers the document only', () => {
@@ -82,5 +82,18 @@ describe('store: undo covers the document only', () => {
     expect(store.getState().session.notices.map((n) => n.message)).toEqual(['b', 'c', 'd', 'e']);
     store.getState().dismissNotice(ids[4]!);
     expect(store.getState().session.notices.map((n) => n.message)).toEqual(['b', 'c', 'd']);
+  });
+});
+
+describe('diagnostics index: ids are data', () => {
+  it('"constructor" and "__proto__" get their own badge lists, and a clean node has none', () => {
+    const d = { code: 'x', severity: 'warning', message: 'm', nodeIds: ['__proto__'], edgeIds: ['constructor'] } as unknown as Parameters<typeof indexDiagnostics>[0][number];
+    const index = indexDiagnostics([d], null);
+    expect(index.byNode['__proto__']).toEqual([d]);
+    expect(index.byEdge['constructor']).toEqual([d]);
+    expect(index.byNode['constructor']).toBeUndefined();
+    expect(index.byNode['toString']).toBeUndefined();
+    expect(worstSeverity(index.byNode['constructor'])).toBeUndefined();
+    expect(Object.keys(index.byNode)).toEqual(['__proto__']);
   });
 });

@@ -274,8 +274,10 @@ export function createFanoutStore(initial: Topology = emptyDocument(), now: () =
 
 /** Groups diagnostics by the nodes and edges they name, for badges. */
 export function indexDiagnostics(list: readonly EditorDiagnostic[], forDocument: Topology | null): DiagnosticsSlice {
-  const byNode: Record<string, EditorDiagnostic[]> = {};
-  const byEdge: Record<string, EditorDiagnostic[]> = {};
+  // Null-prototype maps: ids such as "constructor" or "__proto__" are valid and must not meet
+  // Object.prototype's members (a badge lookup would find a function, an insert would set a prototype).
+  const byNode = Object.create(null) as Record<string, EditorDiagnostic[]>;
+  const byEdge = Object.create(null) as Record<string, EditorDiagnostic[]>;
   for (const d of list) {
     for (const id of d.nodeIds ?? []) (byNode[id] ??= []).push(d);
     for (const id of d.edgeIds ?? []) (byEdge[id] ??= []).push(d);

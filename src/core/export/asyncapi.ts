@@ -19,6 +19,7 @@
 import { impliedEdgeKind, type EdgeKind } from '../rules/edges';
 import type { NodeKind, Topology, TopologyEdge, TopologyNode } from '../schema';
 import { toYaml } from './yaml';
+import { setOwn } from '../util/own';
 
 const CHANNEL_KINDS: ReadonlySet<NodeKind> = new Set([
   'topic',
@@ -180,7 +181,7 @@ export function toAsyncApi(topology: Topology): Obj {
       channel.bindings = { kafka: { topic: node.id, partitions: node.partitions ?? 1, bindingVersion: KAFKA_BINDING_VERSION } };
     }
     channel['x-fanout-kind'] = node.kind;
-    channels[node.id] = channel;
+    setOwn(channels, node.id, channel);
   }
 
   const operations: Obj = {};
@@ -207,7 +208,7 @@ export function toAsyncApi(topology: Topology): Obj {
         const cc = routingKeysOf(from, types);
         operation.bindings = { amqp: { ...(cc.length > 0 ? { cc } : {}), deliveryMode: 2, bindingVersion: AMQP_BINDING_VERSION } };
       }
-      operations[operationId(`${from.id}.send.${to.id}`)] = operation;
+      setOwn(operations, operationId(`${from.id}.send.${to.id}`), operation);
     } else if (RECEIVING.has(kind) && RECEIVER_KINDS.has(to.kind) && onChannel.has(from.id)) {
       const types = filtered(onChannel.get(from.id)!, edge).sort();
       const operation: Obj = {
@@ -223,21 +224,21 @@ export function toAsyncApi(topology: Topology): Obj {
       } else if (kind === 'consume' && fedByExchange.has(from.id) && usesAmqp) {
         operation.bindings = { amqp: { ack: true, bindingVersion: AMQP_BINDING_VERSION } };
       }
-      operations[operationId(`${to.id}.receive.${from.id}`)] = operation;
+      setOwn(operations, operationId(`${to.id}.receive.${from.id}`), operation);
     }
   }
 
   const messages: Obj = {};
   for (const [type, key] of messageKeys) {
     const category = categories.get(type)!;
-    messages[key] = {
+    setOwn(messages, key, {
       name: type,
       title: type,
       summary: category === 'command' ? `Command: a request to one handler (${type}).` : `Event: a fact that happened (${type}).`,
       contentType: 'application/json',
       payload: { type: 'object', title: type, description: 'Placeholder: Fanout models message flow, not payloads.' },
       'x-fanout-category': category,
-    };
+    });
   }
 
   const doc: Obj = {

@@ -38,6 +38,7 @@ import { createProducerStreams, estimateSize, onProduce, type ProducerStream } f
 import { onFault } from './faults';
 import { onRead, untrackStale } from './projections';
 import { deepCopy } from './snapshot';
+import { getOwn } from '../util/own';
 
 /**
  * The engine's whole state after `steps` events, from which a run continues exactly as the
@@ -255,7 +256,7 @@ export class Engine {
         const p = this.projections[node.index]!;
         this.heap.push(p.readRng.exponential(1 / node.readRate), E_READ, node.index, 0);
       }
-      const redrives = [...node.redriveAt, ...(extraRedrive[node.id] ?? [])].sort((a, b) => a - b);
+      const redrives = [...node.redriveAt, ...(getOwn(extraRedrive, node.id) ?? [])].sort((a, b) => a - b);
       if (node.kind === 'deadletter') for (const at of redrives) this.schedule(at, E_REDRIVE, node.index, 0);
     }
     m.faults.forEach((f, i) => {

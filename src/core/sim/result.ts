@@ -8,6 +8,7 @@
 import type { Engine } from './engine';
 import { summarize, type LatencySummary } from './collections';
 import { A_RUNNING, S_ACKED, S_DEADLETTERED, S_DISCARDED, S_REJECTED, S_UNROUTABLE } from './tables';
+import { setOwn } from '../util/own';
 
 export interface Totals {
   /** Messages created: producers' publishes and consumers' emits. */
@@ -167,7 +168,7 @@ export function buildResult(e: Engine): SimResult {
         for (const gi of st.groups) {
           const g = e.groups[gi]!;
           const area = g.lagArea + g.lag * Math.max(0, T - g.lagLastT);
-          groups[g.name] = { maxLag: g.maxLag, meanLag: T > 0 ? round(area / T) : 0, lag: g.lag };
+          setOwn(groups, g.name, { maxLag: g.maxLag, meanLag: T > 0 ? round(area / T) : 0, lag: g.lag });
         }
         Object.assign(r, {
           received: s.received,
@@ -215,7 +216,7 @@ export function buildResult(e: Engine): SimResult {
         break;
       }
     }
-    nodes[node.id] = r;
+    setOwn(nodes, node.id, r);
   }
   return {
     name: e.model.name,

@@ -17,6 +17,7 @@ import { buildResult, inProgress, type SimResult } from './result';
 import { describeRecord, type SentenceContext } from './sentences';
 import { readRecord, T_EMIT, TraceStore, type TraceRecord } from './trace';
 import { A_RUNNING, S_ACKED, S_TRANSIT, S_DELAY, S_BUFFERED, S_INFLIGHT, S_LOG, S_READY } from './tables';
+import { setOwn } from '../util/own';
 
 export interface SimulationOptions extends Omit<EngineOptions, 'traceStore'> {
   /**
@@ -339,7 +340,7 @@ export class Simulation {
         s.buffered = inProgress(e, node.index) - s.running.length;
       }
       if (node.kind === 'deadletter') s.held = e.held[node.index]!.filter((d) => e.deliveries.state[d] === 11);
-      nodes[node.id] = s;
+      setOwn(nodes, node.id, s);
     }
     const live: SimulationState['live'] = [];
     const dl = e.deliveries;
