@@ -58,6 +58,12 @@ async function measureDrag(page: Page, editor: EditorPage, nodeId: string): Prom
   };
 }
 
+/** The canvas zoom, read from React Flow's viewport transform. */
+async function zoomOf(page: Page): Promise<number> {
+  const transform = await page.locator('.react-flow__viewport').evaluate((el) => (el as HTMLElement).style.transform);
+  return Number(/scale\(([\d.]+)\)/.exec(transform)?.[1] ?? NaN);
+}
+
 const line = (label: string, d: DragFigures) =>
   `  drag, ${label}: ${d.fps.toFixed(1)} fps (goal ≥ 50); ${d.moves} pointer moves, ${d.frames} frames; frame gap p95 ${d.p95Gap.toFixed(1)} ms, max ${d.maxGap.toFixed(1)} ms`;
 
@@ -85,9 +91,14 @@ test('300 nodes / 400 edges: time to first render and drag frame rate', async ({
     return performance.now() - t0;
   }, doc);
   await page.waitForTimeout(800); // fit view animates
+  await editor.waitForStableViewport();
   const renderedNodes = await page.locator('.react-flow__node').count();
   const renderedEdges = await page.locator('.react-flow__edge').count();
+  const wholeZoom = await zoomOf(page);
   await page.screenshot({ path: 'e2e/.output/perf-300.png' });
+  // The whole design is in view: large designs render only what is on screen, so every node
+  // rendered means every node visible (a fit clamped by the minimum zoom once hid the top rows).
+  expect(renderedNodes).toBe(300);
 
   const undoBefore = await page.evaluate(() => window.__fanout!.store.temporal.getState().pastStates.length);
   const whole = await measureDrag(page, editor, 'topic-3');
@@ -97,6 +108,7 @@ test('300 nodes / 400 edges: time to first render and drag frame rate', async ({
   await page.evaluate(() => window.__fanout!.fitView(['producer-7', 'topic-7', 'queue-7-0']));
   await page.waitForTimeout(800);
   const zoomedNodes = await page.locator('.react-flow__node').count();
+  const zoomedZoom = await zoomOf(page);
   const zoomed = await measureDrag(page, editor, 'topic-7');
 
   console.log(
@@ -104,8 +116,8 @@ test('300 nodes / 400 edges: time to first render and drag frame rate', async ({
       `editor perf (300 nodes, 400 edges, headless Chromium, load average ${loadavg()[0]!.toFixed(1)} on the test machine):`,
       `  app ready (first example shown): ${appReadyMs} ms`,
       `  time to first render of the 300-node design: ${firstRenderMs.toFixed(0)} ms (${renderedNodes} nodes, ${renderedEdges} edges in the DOM)`,
-      line('whole design in view', whole),
-      line(`zoomed in (${zoomedNodes} nodes rendered)`, zoomed),
+      line(`whole design in view (zoom ${wholeZoom.toFixed(3)})`, whole),
+      line(`zoomed in (zoom ${zoomedZoom.toFixed(2)}, ${zoomedNodes} nodes rendered)`, zoomed),
     ].join('\n'),
   );
   // Functional checks only: the drag moved the node and was recorded as one undo step.

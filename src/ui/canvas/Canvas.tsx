@@ -1,7 +1,8 @@
 /**
  * The design canvas: React Flow as a view of the document. Positions and selection flow one way —
  * React Flow reports changes, the store applies them as operations, the canvas re-derives. A drag
- * is one undo step (gesture), connections follow the spec's edge table and a refused one says why.
+ * is one undo step (gesture) and one document edit: while it lasts the dragged positions live in
+ * the canvas only. Connections follow the spec's edge table and a refused one says why.
  */
 import { useCallback, useMemo, useRef, useState, type MouseEvent as ReactMouseEvent } from 'react';
 import {
@@ -29,11 +30,16 @@ import { FIT_PADDING } from './canvas-port';
 import { EDGE_TYPES } from './EdgeView';
 import { FlowModel, type FlowEdge, type FlowNode } from './flow-model';
 import { NODE_TYPES } from './NodeView';
+import { DetailContext, FAR_ZOOM } from './detail';
 import './canvas.css';
 
 const FIT_VIEW_OPTIONS = { padding: FIT_PADDING, maxZoom: 1.1 };
-/** Below this zoom, node details and edge labels are too small to read: the canvas draws labels only. */
-export const FAR_ZOOM = 0.5;
+/**
+ * Far enough out that fit view shows a whole 300-node design (it needs about 0.075 in a laptop
+ * window): with 0.1 the fit was clamped, the top rows hid under the header, and dragging a node
+ * there auto-panned the whole canvas on every frame.
+ */
+const MIN_ZOOM = 0.05;
 const PRO_OPTIONS = { hideAttribution: true };
 const MINIMAP_STYLE = { width: 168, height: 112 };
 
@@ -58,6 +64,14 @@ function pointOf(event: MouseEvent | TouchEvent): { x: number; y: number } | und
   return { x: event.clientX, y: event.clientY };
 }
 
+/** `nodes` with the given positions applied (new objects for those nodes only). */
+function withPositions(nodes: FlowNode[], positions: ReadonlyMap<string, XY>): FlowNode[] {
+  return nodes.map((n) => {
+    const at = positions.get(n.id);
+    return at ? { ...n, position: at, dragging: true } : n;
+  });
+}
+
 export function Canvas({ colorMode, onContextMenu, onlyRenderVisibleElements }: CanvasProps) {
   const store = useFanoutStore();
   const doc = useFanout((s) => s.document);
@@ -66,21 +80,44 @@ export function Canvas({ colorMode, onContextMenu, onlyRenderVisibleElements }: 
   // A boolean selector: the canvas re-renders only when the zoom crosses FAR_ZOOM.
   const far = useFlowStore((s) => s.transform[2] < FAR_ZOOM);
   const [measureTick, setMeasureTick] = useState(0);
+  /**
+   * Where the nodes being dragged are, held here until the drag ends: the document (and with it
+   * undo, validation, the inspector, autosave and every store subscriber) changes once per drag,
+   * not once per pointer move. The ref is what is committed; the state re-renders the canvas.
+   */
+  const dragging = useRef<Map<string, XY> | null>(null);
+  const [dragPositions, setDragPositions] = useState<ReadonlyMap<string, XY> | null>(null);
 
   // measureTick is a dependency on purpose: measured sizes live in the model and must reach React Flow.
   // eslint-disable-next-line react-hooks/exhaustive-deps
-  const nodes = useMemo(() => model.nodes(doc, selection), [model, doc, selection, measureTick]);
+  const docNodes = useMemo(() => model.nodes(doc, selection), [model, doc, selection, measureTick]);
+  const nodes = useMemo(() => (dragPositions ? withPositions(docNodes, dragPositions) : docNodes), [docNodes, dragPositions]);
   const edges = useMemo(() => model.edges(doc, selection), [model, doc, selection]);
+
+  /** Writes the dragged positions (plus `more`) to the document as one edit, and ends the overlay. */
+  const commitDrag = useCallback(
+    (more?: ReadonlyMap<string, XY>) => {
+      const positions = new Map(dragging.current ?? []);
+      for (const [id, at] of more ?? []) positions.set(id, at);
+      dragging.current = null;
+      if (positions.size > 0) store.getState().edit((d) => moveNodes(d, { positions }));
+      setDragPositions(null); // batched with the edit: the document and the canvas agree in one render
+    },
+    [store],
+  );
 
   const onNodesChange = useCallback(
     (changes: NodeChange<FlowNode>[]) => {
       const positions = new Map<string, XY>();
+      let moved: Map<string, XY> | null = null;
       let selectionChanged = false;
       const selected = new Set(store.getState().session.selection.nodes);
       let measuredChanged = false;
       for (const change of changes) {
-        if (change.type === 'position' && change.position) positions.set(change.id, change.position);
-        else if (change.type === 'select') {
+        if (change.type === 'position' && change.position) {
+          if (change.dragging) (moved ??= new Map(dragging.current ?? [])).set(change.id, change.position);
+          else positions.set(change.id, change.position); // the drop, or a keyboard move
+        } else if (change.type === 'select') {
           selectionChanged = true;
           if (change.selected) selected.add(change.id);
           else selected.delete(change.id);
@@ -88,11 +125,15 @@ export function Canvas({ colorMode, onContextMenu, onlyRenderVisibleElements }: 
           measuredChanged = model.setMeasured(change.id, change.dimensions) || measuredChanged;
         }
       }
-      if (positions.size > 0) store.getState().edit((d) => moveNodes(d, { positions }));
+      if (moved) {
+        dragging.current = moved;
+        setDragPositions(moved);
+      }
+      if (positions.size > 0) commitDrag(positions);
       if (selectionChanged) store.getState().select({ nodes: [...selected] });
       if (measuredChanged) setMeasureTick((t) => t + 1);
     },
-    [store, model],
+    [store, model, commitDrag],
   );
 
   const onEdgesChange = useCallback(
@@ -159,7 +200,10 @@ export function Canvas({ colorMode, onContextMenu, onlyRenderVisibleElements }: 
   );
 
   const onDragStart = useCallback(() => store.getState().beginGesture(), [store]);
-  const onDragStop = useCallback(() => store.getState().endGesture(), [store]);
+  const onDragStop = useCallback(() => {
+    if (dragging.current) commitDrag(); // normally already committed by the drop's position change
+    store.getState().endGesture();
+  }, [store, commitDrag]);
 
   const onPaneContextMenu = useCallback(
     (event: ReactMouseEvent | MouseEvent) => {
@@ -179,41 +223,43 @@ export function Canvas({ colorMode, onContextMenu, onlyRenderVisibleElements }: 
   );
 
   return (
-    <ReactFlow<FlowNode, FlowEdge>
-      nodes={nodes}
-      edges={edges}
-      nodeTypes={NODE_TYPES}
-      edgeTypes={EDGE_TYPES}
-      onNodesChange={onNodesChange}
-      onEdgesChange={onEdgesChange}
-      onConnect={onConnect}
-      onConnectEnd={onConnectEnd}
-      isValidConnection={isValidConnection}
-      onNodeDragStart={onDragStart}
-      onNodeDragStop={onDragStop}
-      onSelectionDragStart={onDragStart}
-      onSelectionDragStop={onDragStop}
-      onPaneContextMenu={onPaneContextMenu}
-      onNodeContextMenu={onNodeContextMenu}
-      connectionMode={ConnectionMode.Strict}
-      connectionRadius={28}
-      deleteKeyCode={null}
-      selectionKeyCode="Shift"
-      multiSelectionKeyCode={['Meta', 'Control']}
-      selectionMode={SelectionMode.Partial}
-      colorMode={colorMode}
-      fitView
-      fitViewOptions={FIT_VIEW_OPTIONS}
-      minZoom={0.1}
-      maxZoom={2.5}
-      proOptions={PRO_OPTIONS}
-      onlyRenderVisibleElements={onlyRenderVisibleElements ?? false}
-      aria-label="Design canvas"
-      className={far ? 'fo-far' : undefined}
-    >
-      <Background variant={BackgroundVariant.Dots} gap={20} size={1.4} className="fo-background" />
-      <MiniMap pannable zoomable style={MINIMAP_STYLE} className="fo-minimap" ariaLabel="Mini map" nodeClassName={(n) => `fo-mini fo-mini--${n.type}`} />
-      <Controls className="fo-controls" showInteractive={false} aria-label="Zoom controls" />
-    </ReactFlow>
+    <DetailContext.Provider value={far ? 'far' : 'full'}>
+      <ReactFlow<FlowNode, FlowEdge>
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={NODE_TYPES}
+        edgeTypes={EDGE_TYPES}
+        onNodesChange={onNodesChange}
+        onEdgesChange={onEdgesChange}
+        onConnect={onConnect}
+        onConnectEnd={onConnectEnd}
+        isValidConnection={isValidConnection}
+        onNodeDragStart={onDragStart}
+        onNodeDragStop={onDragStop}
+        onSelectionDragStart={onDragStart}
+        onSelectionDragStop={onDragStop}
+        onPaneContextMenu={onPaneContextMenu}
+        onNodeContextMenu={onNodeContextMenu}
+        connectionMode={ConnectionMode.Strict}
+        connectionRadius={28}
+        deleteKeyCode={null}
+        selectionKeyCode="Shift"
+        multiSelectionKeyCode={['Meta', 'Control']}
+        selectionMode={SelectionMode.Partial}
+        colorMode={colorMode}
+        fitView
+        fitViewOptions={FIT_VIEW_OPTIONS}
+        minZoom={MIN_ZOOM}
+        maxZoom={2.5}
+        proOptions={PRO_OPTIONS}
+        onlyRenderVisibleElements={onlyRenderVisibleElements ?? false}
+        aria-label="Design canvas"
+        className={far ? 'fo-far' : undefined}
+      >
+        <Background variant={BackgroundVariant.Dots} gap={20} size={1.4} className="fo-background" />
+        <MiniMap pannable zoomable style={MINIMAP_STYLE} className="fo-minimap" ariaLabel="Mini map" nodeClassName={(n) => `fo-mini fo-mini--${n.type}`} />
+        <Controls className="fo-controls" showInteractive={false} aria-label="Zoom controls" />
+      </ReactFlow>
+    </DetailContext.Provider>
   );
 }

@@ -9,6 +9,7 @@ import { BaseEdge, EdgeLabelRenderer, getBezierPath, type EdgeProps, type EdgeTy
 import type { EdgeKind } from '../../core/rules/edges';
 import { worstSeverity } from '../../state/store';
 import { useFanout } from '../store-context';
+import { useDetail } from './detail';
 import { edgeColor, type FlowEdge } from './flow-model';
 import { edgeLabel } from './summary';
 
@@ -28,6 +29,9 @@ const FanoutEdge = memo(function FanoutEdge(props: EdgeProps<FlowEdge>) {
   const label = data ? edgeLabel(data.edge, kind) : undefined;
   const diagnostics = useFanout((s) => s.diagnostics.byEdge[id]);
   const worst = worstSeverity(diagnostics);
+  // Zoomed far out a label would be unreadable; not rendering it at all also spares React Flow's
+  // label portal, whose store selector runs once per label on every frame of a drag.
+  const far = useDetail() === 'far';
   const style = {
     stroke: edgeColor(kind),
     strokeWidth: (kind ? (WIDTH[kind] ?? 1.8) : 1.8) + (selected ? 1.4 : 0),
@@ -36,7 +40,7 @@ const FanoutEdge = memo(function FanoutEdge(props: EdgeProps<FlowEdge>) {
   return (
     <>
       <BaseEdge id={id} path={path} markerEnd={markerEnd} style={style} interactionWidth={18} className={selected ? 'fo-edge is-selected' : 'fo-edge'} />
-      {(label || worst) && (
+      {!far && (label || worst) && (
         <EdgeLabelRenderer>
           <div
             className={`fo-edge-label fo-edge-label--${kind ?? 'unknown'}${selected ? ' is-selected' : ''}`}

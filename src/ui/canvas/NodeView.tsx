@@ -11,6 +11,7 @@ import type { TopologyNode } from '../../core/schema';
 import { worstSeverity } from '../../state/store';
 import { useFanout } from '../store-context';
 import type { FlowNode } from './flow-model';
+import { useDetail } from './detail';
 import { KINDS, NODE_ICON_STYLE } from './kinds';
 import { nodeSummary } from './summary';
 
@@ -48,14 +49,17 @@ function SimulationOverlay({ id }: { id: string }) {
 
 function NodeCard({ kind, node, selected }: { kind: NodeKind; node: TopologyNode; selected: boolean }) {
   const info = KINDS[kind];
+  // Zoomed far out the caption and summary would be a few pixels high: not drawn at all (the kind
+  // still shows by shape, colour and icon; the node's accessible name carries kind and label).
+  const far = useDetail() === 'far';
   return (
     <div className={`fo-node fo-node--${kind}${selected ? ' is-selected' : ''}`} title={`${info.name}: ${info.hint}`} style={NODE_ICON_STYLE[kind] as CSSProperties}>
       {!NO_INPUT.has(kind) && <Handle type="target" position={Position.Left} className="fo-handle fo-handle--in" />}
       <div className="fo-node__icon" aria-hidden="true" />
       <div className="fo-node__body">
-        <div className="fo-node__kind">{info.short ?? info.name}</div>
+        {!far && <div className="fo-node__kind">{info.short ?? info.name}</div>}
         <div className="fo-node__label">{node.label || node.id}</div>
-        <div className="fo-node__summary">{nodeSummary(node)}</div>
+        {!far && <div className="fo-node__summary">{nodeSummary(node)}</div>}
       </div>
       <DiagnosticBadge id={node.id} />
       <SimulationOverlay id={node.id} />
