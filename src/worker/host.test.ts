@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parseTopology, type Topology } from '../core/schema';
 import { simulate, TRACE_TYPES } from '../core/sim';
 import { SimHost } from './host';
-import type { FromWorker, TraceSlice } from './protocol';
+import { TRACE_BLOCK, type FromWorker, type RecordBlock, type TraceSlice } from './protocol';
 
 function example(name: string): Topology {
   const parsed = parseTopology(readFileSync(new URL(`../../public/examples/${name}.json`, import.meta.url), 'utf8'));
@@ -48,10 +48,21 @@ describe('SimHost', () => {
       next += s.count;
     }
     expect(next).toBe(reference.trace.length);
+    // Blocks start at multiples of TRACE_BLOCK; a later slice may resend a block, longer.
+    const blocks = new Map<number, RecordBlock>();
+    for (const s of parts) {
+      for (const b of s.blocks) {
+        expect(b.first % TRACE_BLOCK).toBe(0);
+        expect(b.first + b.t.length).toBeLessThanOrEqual(s.start + s.count);
+        const before = blocks.get(b.first);
+        if (before) expect(Array.from(b.t.subarray(0, before.t.length))).toEqual(Array.from(before.t));
+        blocks.set(b.first, b);
+      }
+    }
     // Spot-check records against the engine's own reading.
-    const all = parts.flatMap((s) => Array.from({ length: s.count }, (_, i) => ({ s, i })));
-    for (const index of [0, 1, 17, Math.floor(all.length / 2), all.length - 1]) {
-      const { s, i } = all[index]!;
+    for (const index of [0, 1, 17, Math.floor(next / 2), TRACE_BLOCK - 1, TRACE_BLOCK, next - 1].filter((i) => i < next)) {
+      const s = blocks.get(index - (index % TRACE_BLOCK))!;
+      const i = index % TRACE_BLOCK;
       const r = reference.trace.get(index);
       expect({ t: s.t[i], type: TRACE_TYPES[s.type[i]!], node: s.node[i], msg: s.msg[i], delivery: s.delivery[i], attempt: s.attempt[i] }).toEqual({
         t: r.t,

@@ -5,7 +5,7 @@
  * Two simulations of the same (topology, seed) live here:
  * - the **runner** computes the whole run with its trace, in time-boxed slices (about 40 ms each,
  *   then it yields to the event loop so `cancel` and state requests get through), streaming records
- *   to the page as transferable columns;
+ *   to the page as transferable columns in blocks the page keeps without copying;
  * - the **cursor** (no trace) answers "counters and contents at step k": it seeks there — forward
  *   by stepping, backward by the engine's deterministic replay — and returns `result()` plus a slim
  *   `state()`. Counters therefore come from the very function the CLI prints, so the last step shows
@@ -13,8 +13,8 @@
  */
 import type { Topology } from '../core/schema';
 import { createSimulation, type Simulation, type TraceChunk, CHUNK_SIZE, TRACE_TYPES } from '../core/sim';
-import type { FromWorker, NodeLiveState, RunEdgeInfo, ToWorker, TraceSlice } from './protocol';
-import { sliceBuffers } from './protocol';
+import type { FromWorker, NodeLiveState, RecordBlock, RunEdgeInfo, ToWorker, TraceSlice } from './protocol';
+import { sliceBuffers, TRACE_BLOCK, TRACE_BLOCK_MASK } from './protocol';
 
 const NONE16 = 0xffff;
 const T_RETRY = TRACE_TYPES.indexOf('retry');
@@ -169,14 +169,7 @@ export class SimHost {
     const slice: TraceSlice = {
       start,
       count,
-      t: new Float64Array(count),
-      type: new Uint8Array(count),
-      node: new Int32Array(count),
-      edge: new Int32Array(count),
-      msg: new Int32Array(count),
-      delivery: new Int32Array(count),
-      attempt: new Uint16Array(count),
-      value: new Float64Array(count),
+      blocks: [],
       stepRecordEnd: Int32Array.from(run.stepEnds),
       stepEvent: Int32Array.from(run.stepEvents),
       messageStart: run.messagesPosted,
@@ -189,15 +182,21 @@ export class SimHost {
       msgCommand: new Uint8Array(0),
       newStrings: [],
     };
-    let i = start;
-    while (i < end) {
-      const chunk: TraceChunk = sim.trace.chunks[Math.floor(i / CHUNK_SIZE)]!;
-      const from = i % CHUNK_SIZE;
-      const to = Math.min(CHUNK_SIZE, from + (end - i));
-      copyColumns(chunk, from, to, slice, i - start);
-      i += to - from;
+    // Whole blocks from their first record: a block begun in an earlier slice is sent again, longer
+    // (at most TRACE_BLOCK records copied twice here), so the page only swaps references.
+    for (let first = start - (start & TRACE_BLOCK_MASK); first < end; first += TRACE_BLOCK) {
+      const last = Math.min(end, first + TRACE_BLOCK);
+      const block = newBlock(first, last - first);
+      for (let i = first; i < last; ) {
+        const chunk: TraceChunk = sim.trace.chunks[Math.floor(i / CHUNK_SIZE)]!;
+        const from = i % CHUNK_SIZE;
+        const to = Math.min(CHUNK_SIZE, from + (last - i));
+        copyColumns(chunk, from, to, block, i - first);
+        i += to - from;
+      }
+      for (let k = Math.max(start, first) - first; k < last - first; k++) if (block.msg[k]! > run.maxMsg) run.maxMsg = block.msg[k]!;
+      slice.blocks.push(block);
     }
-    for (let k = 0; k < count; k++) if (slice.msg[k]! > run.maxMsg) run.maxMsg = slice.msg[k]!;
     const firstMsg = run.messagesPosted;
     const lastMsg = run.maxMsg;
     const n = Math.max(0, lastMsg - firstMsg + 1);
@@ -284,7 +283,21 @@ export class SimHost {
   }
 }
 
-function copyColumns(c: TraceChunk, from: number, to: number, s: TraceSlice, at: number) {
+function newBlock(first: number, n: number): RecordBlock {
+  return {
+    first,
+    t: new Float64Array(n),
+    type: new Uint8Array(n),
+    node: new Int32Array(n),
+    edge: new Int32Array(n),
+    msg: new Int32Array(n),
+    delivery: new Int32Array(n),
+    attempt: new Uint16Array(n),
+    value: new Float64Array(n),
+  };
+}
+
+function copyColumns(c: TraceChunk, from: number, to: number, s: RecordBlock, at: number) {
   s.t.set(c.t.subarray(from, to), at);
   s.type.set(c.type.subarray(from, to), at);
   s.msg.set(c.msg.subarray(from, to), at);

@@ -4,7 +4,8 @@
  * replaced run are dropped by the page.
  *
  * Trace records travel in {@link TraceSlice}s: struct-of-arrays columns copied out of the engine's
- * chunks and posted with a transfer list, so the page receives them without a structured-clone copy.
+ * chunks into blocks of {@link TRACE_BLOCK} records and posted with a transfer list, so the page
+ * receives them without a structured-clone copy and keeps them as they are.
  * A *step* is one simulation event that wrote at least one trace record (events that change nothing
  * visible — a timer that finds nothing to do — are folded into the next step, so "Step forward"
  * never looks stuck).
@@ -29,10 +30,22 @@ export interface RunEdgeInfo {
   maxAttempts: number | null;
 }
 
-/** Records `start … start+count-1` of the trace, and the steps and messages they complete. */
-export interface TraceSlice {
-  start: number;
-  count: number;
+/**
+ * Records are stored on the page in blocks of `TRACE_BLOCK` records, each kept exactly as the worker
+ * sent it: the page never copies record columns. Copying into page-side arrays made the main thread
+ * touch ~35 MB of fresh memory during a 1M-record run — page faults that dominated its long tasks.
+ */
+export const TRACE_BLOCK_BITS = 13;
+export const TRACE_BLOCK = 1 << TRACE_BLOCK_BITS;
+export const TRACE_BLOCK_MASK = TRACE_BLOCK - 1;
+
+/**
+ * The columns of records `first … first+length-1` of one block (`first` is a multiple of
+ * `TRACE_BLOCK`; `length` ≤ `TRACE_BLOCK`). A block that is not full yet is sent again, longer,
+ * with the next slice; the page replaces its copy.
+ */
+export interface RecordBlock {
+  first: number;
   t: Float64Array;
   type: Uint8Array;
   /** Node index or −1. */
@@ -44,6 +57,16 @@ export interface TraceSlice {
   attempt: Uint16Array;
   /** A retry's delay, a read's lag; NaN for every other record. */
   value: Float64Array;
+}
+
+/**
+ * Records `start … start+count-1` are new in this slice (`blocks` carry them, in order, together
+ * with the earlier records of the first block), and the steps and messages they complete.
+ */
+export interface TraceSlice {
+  start: number;
+  count: number;
+  blocks: RecordBlock[];
   /** Steps completed in this slice: the record count after each one… */
   stepRecordEnd: Int32Array;
   /** …and the engine's event index after it (what `Simulation.seek` takes). */
@@ -102,7 +125,7 @@ export type FromWorker =
 
 /** The buffers of a slice, for postMessage's transfer list. */
 export function sliceBuffers(s: TraceSlice): ArrayBuffer[] {
-  return [s.t, s.type, s.node, s.edge, s.msg, s.delivery, s.attempt, s.value, s.stepRecordEnd, s.stepEvent, s.msgType, s.msgKey, s.msgRoutingKey, s.msgCreated, s.msgCause, s.msgSender, s.msgCommand].map(
-    (a) => a.buffer as ArrayBuffer,
-  );
+  const columns: (Int32Array | Float64Array | Uint8Array | Uint16Array)[] = [s.stepRecordEnd, s.stepEvent, s.msgType, s.msgKey, s.msgRoutingKey, s.msgCreated, s.msgCause, s.msgSender, s.msgCommand];
+  for (const b of s.blocks) columns.push(b.t, b.type, b.node, b.edge, b.msg, b.delivery, b.attempt, b.value);
+  return columns.map((a) => a.buffer as ArrayBuffer);
 }

@@ -4,11 +4,11 @@
  * view are in the DOM). Clicking a line moves the timeline to that moment and selects its message
  * for the journey view. Lines after the moment shown are dimmed; "Follow" keeps the moment in view.
  */
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { TRACE_TYPES } from '../../core/sim';
 import { useFanout } from '../store-context';
 import { useSimulationController, useTraceVersion } from './controller-context';
-import { formatClock } from './format';
+import { formatClock, formatCount } from './format';
 import type { TraceView } from './trace-view';
 
 export const LOG_ROW_HEIGHT = 24;
@@ -20,8 +20,8 @@ export function filterRecords(trace: TraceView, node: number, type: number): Int
   const out = new Int32Array(trace.records);
   let n = 0;
   for (let i = 0; i < trace.records; i++) {
-    if (node >= 0 && trace.node[i] !== node) continue;
-    if (type >= 0 && trace.type[i] !== type) continue;
+    if (node >= 0 && trace.node.at(i) !== node) continue;
+    if (type >= 0 && trace.type.at(i) !== type) continue;
     out[n++] = i;
   }
   return out.subarray(0, n);
@@ -52,7 +52,6 @@ export function EventLog() {
   const [node, setNode] = useState(-1);
   const [type, setType] = useState(-1);
   const [follow, setFollow] = useState(true);
-  const [scrollTop, setScrollTop] = useState(0);
   const [height, setHeight] = useState(200);
   const scroller = useRef<HTMLDivElement>(null);
 
@@ -64,31 +63,44 @@ export function EventLog() {
   const visibleRecords = trace ? trace.recordsAt(step) : 0;
   const currentRow = rowOfRecord(rows, visibleRecords - 1);
 
+  // Where the list is scrolled, decided during render: "Follow" (a new moment out of view) and a new
+  // filter (keep the moment in view) move it here, and a layout effect applies it to the element.
+  // Deciding it in an effect after the render, as before, cost a forced layout and a second render
+  // per frame while playing, and the rows drawn were always those of the previous scroll position
+  // (the log looked empty during fast play).
+  const filter = `${node}:${type}`;
+  const [view, setView] = useState({ top: 0, row: -1, filter });
+  const centred = (row: number) => Math.max(0, row * LOG_ROW_HEIGHT - height / 2);
+  if (filter !== view.filter) setView({ top: centred(currentRow), row: currentRow, filter });
+  else if (follow && currentRow >= 0 && currentRow !== view.row) {
+    const top = currentRow * LOG_ROW_HEIGHT;
+    const inView = top >= view.top && top <= view.top + height - LOG_ROW_HEIGHT * 2;
+    setView({ top: inView ? view.top : centred(currentRow), row: currentRow, filter });
+  }
+  const scrollTop = view.top;
+
+  /** The element's scroll position as last set or reported (writing it forces a layout: only on change). */
+  const applied = useRef(0);
+  useLayoutEffect(() => {
+    const el = scroller.current;
+    if (!el || scrollTop === applied.current) return;
+    applied.current = scrollTop;
+    el.scrollTop = scrollTop;
+  }, [scrollTop]);
+
+  // The height comes from the observer's callbacks (the first arrives after the first layout):
+  // reading clientHeight while mounting forced a synchronous layout inside the click that opens
+  // Simulate.
   useEffect(() => {
     const el = scroller.current;
     if (!el) return;
-    const observer = new ResizeObserver(() => setHeight(el.clientHeight));
+    const observer = new ResizeObserver((entries) => {
+      const h = entries[entries.length - 1]?.contentRect.height;
+      if (h !== undefined) setHeight(h);
+    });
     observer.observe(el);
-    setHeight(el.clientHeight);
     return () => observer.disconnect();
   }, []);
-
-  // Follow: keep the line of the moment shown in view.
-  useEffect(() => {
-    const el = scroller.current;
-    if (!el || !follow || currentRow < 0) return;
-    const top = currentRow * LOG_ROW_HEIGHT;
-    if (top < el.scrollTop || top > el.scrollTop + el.clientHeight - LOG_ROW_HEIGHT * 2) el.scrollTop = Math.max(0, top - el.clientHeight / 2);
-  }, [currentRow, follow]);
-
-  // A new filter keeps the moment shown in view (its line, or the last one before it).
-  const currentRowRef = useRef(currentRow);
-  currentRowRef.current = currentRow;
-  useEffect(() => {
-    const el = scroller.current;
-    if (!el) return;
-    el.scrollTop = Math.max(0, currentRowRef.current * LOG_ROW_HEIGHT - el.clientHeight / 2);
-  }, [node, type]);
 
   const first = Math.max(0, Math.floor(scrollTop / LOG_ROW_HEIGHT) - OVERSCAN);
   const last = Math.min(count, Math.ceil((scrollTop + height) / LOG_ROW_HEIGHT) + OVERSCAN);
@@ -96,9 +108,9 @@ export function EventLog() {
   if (trace) {
     for (let r = first; r < last; r++) {
       const i = rows ? rows[r]! : r;
-      const msg = trace.msg[i]!;
+      const msg = trace.msg.at(i);
       const future = i >= visibleRecords;
-      const typeName = TRACE_TYPES[trace.type[i]!]!;
+      const typeName = TRACE_TYPES[trace.type.at(i)]!;
       lines.push(
         <button
           key={i}
@@ -112,7 +124,7 @@ export function EventLog() {
             if (msg >= 0) controller.selectMessage(msg);
           }}
         >
-          <span className="fo-log__time">{formatClock(trace.t[i]!)}</span>
+          <span className="fo-log__time">{formatClock(trace.t.at(i))}</span>
           <span className={`fo-log__kind fo-log__kind--${typeName}`}>{typeName}</span>
           <span className="fo-log__text">{trace.sentence(i)}</span>
         </button>,
@@ -149,7 +161,7 @@ export function EventLog() {
           <input type="checkbox" checked={follow} onChange={(e) => setFollow(e.target.checked)} /> Follow
         </label>
         <span className="fo-log__count" data-testid="log-count">
-          {count.toLocaleString('en')} {count === 1 ? 'line' : 'lines'}
+          {formatCount(count)} {count === 1 ? 'line' : 'lines'}
         </span>
       </div>
       <div
@@ -158,7 +170,12 @@ export function EventLog() {
         role="log"
         aria-label="Event log"
         tabIndex={0}
-        onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
+        onScroll={(e) => {
+          const top = e.currentTarget.scrollTop;
+          applied.current = top;
+          // Our own scrolling (the layout effect) reports what we already render: no second render.
+          if (Math.abs(top - view.top) >= 1) setView((v) => ({ ...v, top }));
+        }}
       >
         <div className="fo-log__spacer" style={{ height: count * LOG_ROW_HEIGHT }}>
           {lines}

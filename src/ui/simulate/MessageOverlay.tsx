@@ -79,12 +79,12 @@ class OverlayAnimator {
       this.colouredFor = trace;
     }
     for (let i = a; i < b; i++) {
-      const type = trace.type[i]!;
-      const edge = trace.edge[i]!;
+      const type = trace.type.at(i);
+      const edge = trace.edge.at(i);
       if (edge < 0 || !MOVING.has(type)) continue;
       const info = trace.edges[edge];
       if (!info) continue;
-      const msg = trace.msg[i]!;
+      const msg = trace.msg.at(i);
       // A push delivery repeats the route over the same edge: draw the copy once.
       const last = this.tokens[this.tokens.length - 1];
       if (last && last.edge === info.id && last.msg === msg && last.born === now) continue;
@@ -95,7 +95,7 @@ class OverlayAnimator {
         trace.messageTypes().forEach((name, k) => this.typeColour.set(name, TYPE_COLOURS[k % TYPE_COLOURS.length]!));
         colour = this.typeColour.get(typeName) ?? TYPE_COLOURS[0]!;
       }
-      this.tokens.push({ edge: info.id, msg, colour, retry: trace.attempt[i]! >= 2 && type !== T_DEADLETTER, dead: type === T_DEADLETTER, born: now });
+      this.tokens.push({ edge: info.id, msg, colour, retry: trace.attempt.at(i) >= 2 && type !== T_DEADLETTER, dead: type === T_DEADLETTER, born: now });
     }
     if (!this.frame) this.frame = requestAnimationFrame(this.tick);
   }

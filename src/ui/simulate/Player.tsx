@@ -3,10 +3,10 @@
  * next event, Run to end, Reset, the Timeline slider (the simulated clock), Speed and Seed, the
  * worker's progress with Cancel, and "Re-run" when the design changed since the run.
  */
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useFanout } from '../store-context';
 import { useSimulationController, useTraceVersion } from './controller-context';
-import { formatClock } from './format';
+import { formatClock, formatCount } from './format';
 
 const SPEEDS = [0.25, 0.5, 1, 2, 5, 10, 25, 50, 100];
 
@@ -77,10 +77,6 @@ export function Player() {
   const noTrace = !trace || steps === 0;
   const atEnd = run === 'done' && step >= steps;
 
-  // While the worker computes, show how far it got without re-rendering more than the trace does.
-  const [, force] = useState(0);
-  useEffect(() => controller.subscribe(() => force((n) => n + 1)), [controller]);
-
   return (
     <section className="fo-player" aria-label="Simulation player" data-player={player} data-run={run} data-step={step} data-overlay-step={overlayStep}>
       <div className="fo-player__buttons" role="toolbar" aria-label="Player controls">
@@ -108,7 +104,7 @@ export function Player() {
           {formatClock(time)}
         </span>
         <span className="fo-player__steps" data-testid="sim-step">
-          step {step.toLocaleString('en')} / {steps.toLocaleString('en')}
+          step {formatCount(step)} / {formatCount(steps)}
         </span>
       </div>
       <input
@@ -142,7 +138,7 @@ export function Player() {
         {run === 'computing' && (
           <>
             <span className="fo-spinner" aria-hidden="true" />
-            <span>Computing… {steps.toLocaleString('en')} steps</span>
+            <span>Computing… {formatCount(steps)} steps</span>
             <button type="button" className="fo-player__text-button" onClick={() => controller.cancel()}>
               Cancel
             </button>

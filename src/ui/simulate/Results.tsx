@@ -4,10 +4,10 @@
  * last step is shown — then it is exactly what `fanout simulate FILE --json` prints.
  */
 import type { SimResult } from '../../core/sim';
-import { formatClock } from './format';
+import { formatClock, formatCount } from './format';
 
 function figure(value: unknown): string {
-  if (typeof value === 'number') return Number.isInteger(value) ? value.toLocaleString('en') : String(Number(value.toFixed(3)));
+  if (typeof value === 'number') return Number.isInteger(value) ? formatCount(value) : String(Number(value.toFixed(3)));
   if (Array.isArray(value)) return `[${value.map(figure).join(', ')}]`;
   if (value && typeof value === 'object') {
     return Object.entries(value as Record<string, unknown>)
@@ -25,7 +25,7 @@ export function Results({ result, atEnd }: { result: SimResult | null; atEnd: bo
     <div className="fo-results" data-testid="results">
       <p className="fo-results__head">
         {atEnd ? 'At the end of the run' : 'At the step shown'} — seed <b data-testid="result-seed">{result.seed}</b>, {formatClock(result.simulatedTime)} simulated,{' '}
-        {result.events.toLocaleString('en')} trace records{result.truncated ? ' (truncated at maxEvents)' : ''}.{' '}
+        {formatCount(result.events)} trace records{result.truncated ? ' (truncated at maxEvents)' : ''}.{' '}
         <span className={result.conservation.ok ? 'fo-ok' : 'fo-bad'}>Conservation {result.conservation.ok ? 'holds' : `fails: ${(result.conservation.details ?? []).join('; ')}`}</span>
       </p>
       <table className="fo-table fo-results__totals" aria-label="Totals">

@@ -91,6 +91,8 @@ export function SimulateDock() {
   const run = useFanout((s) => s.simulation.run);
   const step = useFanout((s) => s.simulation.step);
   const steps = useFanout((s) => s.simulation.steps);
+  // The results at the step shown arrive with the node counters (controller.resultAtStep).
+  useFanout((s) => s.simulation.overlayStep);
   const [tab, setTab] = useState<Tab>('log');
   useEffect(() => {
     const show = () => setTab('journey');

@@ -40,7 +40,7 @@ export class SimulationController {
   trace: TraceView | null = null;
   /** The final result of the computed run (null until done). */
   finalResult: SimResult | null = null;
-  /** The result at the step the overlays show. */
+  /** The result at the step the overlays show (changes with the store's `simulation.overlayStep`). */
   resultAtStep: SimResult | null = null;
   computeMs = 0;
   /** Cost of the last state answer in the worker (ms), for the README's figures. */
@@ -271,8 +271,9 @@ export class SimulationController {
       } else nodes[node.id] = overlay;
     });
     this.resultAtStep = m.result;
+    // Only the store changes (readers of `resultAtStep` follow `overlayStep`): announcing a trace
+    // change here re-rendered the player, log and legend a second time on every frame of play.
     this.set({ nodes, overlayStep: m.step });
-    this.changed();
   }
 
   private requestState() {

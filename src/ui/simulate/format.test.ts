@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatClock, formatDelay } from './format';
+import { formatClock, formatCount, formatDelay } from './format';
 
 describe('simulated time formats', () => {
   it('writes the clock in seconds below a minute, then minutes and hours', () => {
@@ -13,5 +13,8 @@ describe('simulated time formats', () => {
     expect(formatDelay(4)).toBe('4 s');
     expect(formatDelay(300)).toBe('5 min');
     expect(formatDelay(18000)).toBe('5 h');
+  });
+  it('writes counts with thousands separators exactly as toLocaleString("en") does', () => {
+    for (const n of [0, 7, 999, 1000, 12345, 999999, 1000000, 398695, -1234567, Number.MAX_SAFE_INTEGER]) expect(formatCount(n)).toBe(n.toLocaleString('en'));
   });
 });

@@ -34,7 +34,7 @@ export function buildJourney(trace: TraceView, root: number, upTo = trace.record
   };
   let truncated = false;
   for (let i = 0; i < upTo; i++) {
-    const msg = trace.msg[i]!;
+    const msg = trace.msg.at(i);
     if (msg < 0 || !family.has(msg)) continue;
     if (records.length >= JOURNEY_LIMIT) {
       truncated = true;

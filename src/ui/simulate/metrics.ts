@@ -44,7 +44,7 @@ function percentile(sorted: number[], q: number): number {
 
 export function computeMetrics(trace: TraceView, buckets = 120): Metrics {
   const n = trace.records;
-  const end = n > 0 ? trace.t[n - 1]! : 0;
+  const end = n > 0 ? trace.t.at(n - 1) : 0;
   const width = end > 0 ? end / buckets : 1;
   const bucketOf = (t: number) => Math.min(buckets - 1, Math.max(0, Math.floor(t / width)));
 
@@ -61,25 +61,25 @@ export function computeMetrics(trace: TraceView, buckets = 120): Metrics {
   const lagMax = new Float64Array(buckets);
   const staleCount = new Float64Array(buckets);
   for (let i = 0; i < n; i++) {
-    const type = trace.type[i]!;
-    const t = trace.t[i]!;
-    const node = trace.node[i]!;
+    const type = trace.type.at(i);
+    const t = trace.t.at(i);
+    const node = trace.node.at(i);
     if (type === ENQUEUE && queueIndex.has(node)) deltas.push({ t, q: queueIndex.get(node)!, d: 1 });
-    else if (type === RETRY && queueIndex.has(node)) deltas.push({ t: t + (Number.isNaN(trace.value[i]!) ? 0 : trace.value[i]!), q: queueIndex.get(node)!, d: 1 });
+    else if (type === RETRY && queueIndex.has(node)) deltas.push({ t: t + (Number.isNaN(trace.value.at(i)) ? 0 : trace.value.at(i)), q: queueIndex.get(node)!, d: 1 });
     else if (type === DELIVER) {
-      const e = trace.edge[i]!;
+      const e = trace.edge.at(i);
       const from = e >= 0 ? trace.edges[e]!.from : -1;
       if (queueIndex.has(from) && trace.edges[e]!.kind === 'consume') deltas.push({ t, q: queueIndex.get(from)!, d: -1 });
     } else if (type === ACK) {
       const b = bucketOf(t);
       acks[b]!++;
-      latencies[b]!.push(t - trace.msgCreated[trace.msg[i]!]!);
+      latencies[b]!.push(t - trace.msgCreated[trace.msg.at(i)]!);
     } else if (type === PUBLISH || type === EMIT) {
       // A message published over several edges is one message: count its first record only.
-      if (i === 0 || trace.msg[i - 1] !== trace.msg[i]) publishes[bucketOf(t)]!++;
+      if (i === 0 || trace.msg.at(i - 1) !== trace.msg.at(i)) publishes[bucketOf(t)]!++;
     } else if (type === DEADLETTER) dead[bucketOf(t)]!++;
     else if (type === READ) {
-      const lag = trace.value[i]!;
+      const lag = trace.value.at(i);
       if (!Number.isNaN(lag) && lag >= 0) {
         const b = bucketOf(t);
         staleCount[b]!++;

@@ -18,11 +18,11 @@ describe('projection beside its source of truth', () => {
   it('lags just after an event reached the projection and before it was applied', () => {
     const deliver = TRACE_TYPES.indexOf('deliver');
     let i = 0;
-    while (!(trace.type[i] === deliver && trace.node[i] === view)) i++;
+    while (!(trace.type.at(i) === deliver && trace.node.at(i) === view)) i++;
     const rows = projectionRows(trace, view, i + 1);
     const behind = rows.filter((r) => r.applied < r.truth);
     expect(behind.length).toBe(1);
-    expect(behind[0]!.key).toBe(trace.messageKey(trace.msg[i]!));
+    expect(behind[0]!.key).toBe(trace.messageKey(trace.msg.at(i)));
     expect(behind[0]!.oldestUnapplied).toBeGreaterThanOrEqual(0);
   });
 });

@@ -24,11 +24,11 @@ export interface ProjectionRow {
 }
 
 export function projectionRows(trace: TraceView, node: number, upTo: number): ProjectionRow[] {
-  const now = upTo > 0 ? trace.t[upTo - 1]! : 0;
+  const now = upTo > 0 ? trace.t.at(upTo - 1) : 0;
   const destined = new Set<number>();
-  for (let i = 0; i < trace.records; i++) if (trace.type[i] === DELIVER && trace.node[i] === node) destined.add(trace.msg[i]!);
+  for (let i = 0; i < trace.records; i++) if (trace.type.at(i) === DELIVER && trace.node.at(i) === node) destined.add(trace.msg.at(i));
   const applied = new Set<number>();
-  for (let i = 0; i < upTo; i++) if (trace.type[i] === PROJECT && trace.node[i] === node) applied.add(trace.msg[i]!);
+  for (let i = 0; i < upTo; i++) if (trace.type.at(i) === PROJECT && trace.node.at(i) === node) applied.add(trace.msg.at(i));
   const rows = new Map<string, ProjectionRow>();
   const sorted = [...destined].sort((a, b) => a - b);
   for (const m of sorted) {

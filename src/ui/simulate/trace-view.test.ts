@@ -3,6 +3,8 @@ import { parseTopologyValue } from '../../core/schema';
 import { createSimulation, simulate } from '../../core/sim';
 import { buildJourney } from './journey';
 import { exampleTopology, traceViewOf } from './test-support';
+import { TYPE_INDEX } from './trace-view';
+import { TRACE_BLOCK } from '../../worker/protocol';
 
 describe('TraceView (the page copy of a run)', () => {
   const topology = exampleTopology('order-events');
@@ -16,6 +18,36 @@ describe('TraceView (the page copy of a run)', () => {
       expect(trace.record(i)).toEqual(reference.trace.get(i));
       expect(trace.sentence(i)).toBe(ctxSim.sentence(i));
     }
+  });
+
+  it('keeps a run of many blocks intact: every record, in order, across block boundaries', () => {
+    const parsed = parseTopologyValue({
+      format: 'fanout/topology',
+      version: 1,
+      name: 'blocks',
+      simulation: { seed: 3, duration: 60, maxEvents: 3 * TRACE_BLOCK + 123 },
+      nodes: [
+        { id: 'p', kind: 'producer', messages: [{ type: 'A', rate: 500, keys: 10 }] },
+        { id: 'q', kind: 'queue', retry: { maxAttempts: 2 } },
+        { id: 'c', kind: 'consumer', concurrency: 20, processingTime: 0.01, failure: { probability: 0.2 } },
+        { id: 'd', kind: 'deadletter' },
+      ],
+      edges: [
+        { id: 'e1', from: 'p', to: 'q' },
+        { id: 'e2', from: 'q', to: 'c' },
+        { id: 'e3', from: 'q', to: 'd', kind: 'deadLetter' },
+      ],
+    });
+    if (!parsed.ok) throw new Error('test topology does not parse');
+    const big = traceViewOf(parsed.topology, 3).trace;
+    const ref = simulate(parsed.topology, { seed: 3 });
+    expect(big.records).toBe(ref.trace.length);
+    expect(big.records).toBeGreaterThan(3 * TRACE_BLOCK);
+    for (let i = 0; i < big.records; i++) {
+      const r = ref.trace.get(i);
+      if (big.t.at(i) !== r.t || big.msg.at(i) !== r.msg || big.type.at(i) !== TYPE_INDEX[r.type]) expect(big.record(i)).toEqual(r);
+    }
+    for (const i of [TRACE_BLOCK - 1, TRACE_BLOCK, 2 * TRACE_BLOCK + 5, big.records - 1]) expect(big.record(i)).toEqual(ref.trace.get(i));
   });
 
   it('maps steps to records and times, and records back to the step that wrote them', () => {
@@ -81,7 +113,7 @@ describe('partitions blocked by in-place retries', () => {
     const stream = trace.nodes.findIndex((n) => n.kind === 'stream');
     let retry = -1;
     for (let i = 0; i < trace.records; i++) {
-      if (trace.node[i] === stream && trace.record(i).type === 'retry' && (trace.value[i] ?? 0) > 0) {
+      if (trace.node.at(i) === stream && trace.record(i).type === 'retry' && (trace.value.at(i) ?? 0) > 0) {
         retry = i;
         break;
       }
