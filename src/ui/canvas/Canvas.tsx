@@ -30,7 +30,7 @@ import { FIT_PADDING } from './canvas-port';
 import { EDGE_TYPES } from './EdgeView';
 import { FlowModel, type FlowEdge, type FlowNode } from './flow-model';
 import { NODE_TYPES } from './NodeView';
-import { DetailContext, FAR_ZOOM } from './detail';
+import { DetailContext, detailAt, type Detail } from './detail';
 import './canvas.css';
 
 const FIT_VIEW_OPTIONS = { padding: FIT_PADDING, maxZoom: 1.1 };
@@ -41,6 +41,7 @@ const FIT_VIEW_OPTIONS = { padding: FIT_PADDING, maxZoom: 1.1 };
  */
 const MIN_ZOOM = 0.05;
 const PRO_OPTIONS = { hideAttribution: true };
+const DETAIL_CLASS: Record<Detail, string | undefined> = { full: undefined, far: 'fo-far', overview: 'fo-far fo-overview' };
 const MINIMAP_STYLE = { width: 168, height: 112 };
 
 export interface CanvasProps {
@@ -77,8 +78,8 @@ export function Canvas({ colorMode, onContextMenu, onlyRenderVisibleElements }: 
   const doc = useFanout((s) => s.document);
   const selection = useFanout((s) => s.session.selection);
   const model = useRef(new FlowModel()).current;
-  // A boolean selector: the canvas re-renders only when the zoom crosses FAR_ZOOM.
-  const far = useFlowStore((s) => s.transform[2] < FAR_ZOOM);
+  // The selector returns a level, so the canvas re-renders only when the zoom crosses a threshold.
+  const detail = useFlowStore((s) => detailAt(s.transform[2]));
   const [measureTick, setMeasureTick] = useState(0);
   /**
    * Where the nodes being dragged are, held here until the drag ends: the document (and with it
@@ -223,7 +224,7 @@ export function Canvas({ colorMode, onContextMenu, onlyRenderVisibleElements }: 
   );
 
   return (
-    <DetailContext.Provider value={far ? 'far' : 'full'}>
+    <DetailContext.Provider value={detail}>
       <ReactFlow<FlowNode, FlowEdge>
         nodes={nodes}
         edges={edges}
@@ -254,7 +255,7 @@ export function Canvas({ colorMode, onContextMenu, onlyRenderVisibleElements }: 
         proOptions={PRO_OPTIONS}
         onlyRenderVisibleElements={onlyRenderVisibleElements ?? false}
         aria-label="Design canvas"
-        className={far ? 'fo-far' : undefined}
+        className={DETAIL_CLASS[detail]}
       >
         <Background variant={BackgroundVariant.Dots} gap={20} size={1.4} className="fo-background" />
         <MiniMap pannable zoomable style={MINIMAP_STYLE} className="fo-minimap" ariaLabel="Mini map" nodeClassName={(n) => `fo-mini fo-mini--${n.type}`} />

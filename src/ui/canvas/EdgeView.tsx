@@ -31,7 +31,7 @@ const FanoutEdge = memo(function FanoutEdge(props: EdgeProps<FlowEdge>) {
   const worst = worstSeverity(diagnostics);
   // Zoomed far out a label would be unreadable; not rendering it at all also spares React Flow's
   // label portal, whose store selector runs once per label on every frame of a drag.
-  const far = useDetail() === 'far';
+  const far = useDetail() !== 'full';
   const style = {
     stroke: edgeColor(kind),
     strokeWidth: (kind ? (WIDTH[kind] ?? 1.8) : 1.8) + (selected ? 1.4 : 0),

@@ -51,7 +51,7 @@ function NodeCard({ kind, node, selected }: { kind: NodeKind; node: TopologyNode
   const info = KINDS[kind];
   // Zoomed far out the caption and summary would be a few pixels high: not drawn at all (the kind
   // still shows by shape, colour and icon; the node's accessible name carries kind and label).
-  const far = useDetail() === 'far';
+  const far = useDetail() !== 'full';
   return (
     <div className={`fo-node fo-node--${kind}${selected ? ' is-selected' : ''}`} title={`${info.name}: ${info.hint}`} style={NODE_ICON_STYLE[kind] as CSSProperties}>
       {!NO_INPUT.has(kind) && <Handle type="target" position={Position.Left} className="fo-handle fo-handle--in" />}

@@ -16,8 +16,12 @@ const fitSome = (ids: readonly string[]): FitViewOptions => ({ nodes: ids.map((i
 
 /** When the last fit was asked for, and for which nodes: a resize soon after re-fits (see below). */
 let lastFit = { at: -Infinity, nodeIds: undefined as readonly string[] | undefined };
-/** A resize of the canvas within this long after a fit (the Problems list appearing) fits again. */
-const SETTLE_MS = 1500;
+/**
+ * A resize of the canvas within this long after a fit (the Problems list appearing) fits again.
+ * Validating a 300-node design on a busy machine can take over 1.5 s; any pointer, key or wheel
+ * input ends the window early, so the view still never moves under the person's hand.
+ */
+const SETTLE_MS = 3000;
 
 export function useCanvasPort(): CanvasPort {
   const flow = useReactFlow();
