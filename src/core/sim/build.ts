@@ -5,19 +5,23 @@
  * retry policies, idempotency and `failure.firstAttempts` are kept.
  */
 import type { Engine } from './engine';
+import type { ResolvedRetry } from '../compile/model';
 import { rngFor } from './prng';
 import { Bitset, IntDeque } from './collections';
-import { PATH_GROUP, PATH_PUSH, PATH_QUEUE, type PathRt, type QueueRt } from './runtime';
+import { ConsumerRt, EventStoreRt, PATH_GROUP, PATH_PUSH, PATH_QUEUE, PathRt, ProjectionRt, QueueRt, StreamRt } from './runtime';
 import { buildGroups } from './streams';
+
+/** An event store's catch-up subscriptions deliver once (frozen: shared, never copied by checkpoints). */
+const EVENT_STORE_RETRY: ResolvedRetry = Object.freeze({ maxAttempts: 1, backoff: null });
 
 /** Creates a path: a queue, one push edge, or a stream group. */
 export function newPath(e: Engine, kind: number, broker: number, edge: number, consumer: number, owner: number): PathRt {
   const m = e.model;
   const b = m.nodes[broker]!;
   const edgeObj = edge >= 0 ? m.edges[edge]! : null;
-  const retry = kind === PATH_GROUP ? edgeObj!.retry! : b.kind === 'eventstore' ? { maxAttempts: 1, backoff: null } : b.retry;
+  const retry = kind === PATH_GROUP ? edgeObj!.retry! : b.kind === 'eventstore' ? EVENT_STORE_RETRY : b.retry;
   const id = kind === PATH_QUEUE ? b.id : `${b.id}/${kind === PATH_GROUP ? edgeObj!.group : edgeObj!.id}`;
-  const path: PathRt = {
+  const path = Object.assign(new PathRt(), {
     index: e.paths.length,
     kind,
     broker,
@@ -31,7 +35,7 @@ export function newPath(e: Engine, kind: number, broker: number, edge: number, c
     backoffRng: rngFor(e.seed, id, 'backoff'),
     projection: -1,
     owner,
-  };
+  });
   e.paths.push(path);
   return path;
 }
@@ -42,7 +46,7 @@ export function buildRuntimes(e: Engine): void {
   for (const node of m.nodes) {
     const i = node.index;
     if (node.kind === 'consumer' || node.kind === 'projection') {
-      e.consumers[i] = {
+      e.consumers[i] = Object.assign(new ConsumerRt(), {
         node: i,
         concurrency: node.concurrency,
         busy: 0,
@@ -60,13 +64,13 @@ export function buildRuntimes(e: Engine): void {
         lastSeq: new Map(),
         downSince: -1,
         isProjection: node.kind === 'projection',
-      };
+      });
       if (node.kind === 'projection') {
-        e.projections[i] = { node: i, keys: [], keySeen: new Set(), pending: new Map(), readRng: rngFor(e.seed, node.id, 'reads') };
+        e.projections[i] = Object.assign(new ProjectionRt(), { node: i, readRng: rngFor(e.seed, node.id, 'reads') });
       }
     }
     if (node.kind === 'queue') {
-      const q: QueueRt = {
+      const q = Object.assign(new QueueRt(), {
         node: i,
         path: -1,
         ready: new IntDeque(64),
@@ -82,13 +86,13 @@ export function buildRuntimes(e: Engine): void {
         nextOrder: 0,
         retention: node.unlimitedRetry ? new IntDeque(64) : null,
         retentionTimer: false,
-      };
+      });
       e.queueOf[i] = e.queues.length;
       e.queues.push(q);
       q.path = newPath(e, PATH_QUEUE, i, -1, -1, e.queueOf[i]!).index;
     }
-    if (node.kind === 'stream') e.streams[i] = { node: i, groups: [], counts: new Array(node.partitions).fill(0), roundRobin: 0, partitionOfKey: new Map() };
-    if (node.kind === 'eventstore') e.stores[i] = { node: i, entities: new Map(), maxVersion: 0 };
+    if (node.kind === 'stream') e.streams[i] = Object.assign(new StreamRt(), { node: i, counts: Array.from({ length: node.partitions }, () => 0) });
+    if (node.kind === 'eventstore') e.stores[i] = Object.assign(new EventStoreRt(), { node: i });
   }
   for (const edge of m.edges) {
     const to = m.nodes[edge.to]!;

@@ -129,7 +129,7 @@ export class SampleList {
 
   /** For a checkpoint: shares the appended samples (see `sharedValues`). */
   cloneForSnapshot(ctx: CloneContext): SampleList {
-    const copy = ctx.remember(this, Object.create(SampleList.prototype) as SampleList);
+    const copy = ctx.remember(this, new SampleList(0));
     Object.assign(copy, this);
     this.sharedValues = true;
     copy.sharedValues = true;

@@ -37,13 +37,21 @@ import { buildRuntimes } from './build';
 import { createProducerStreams, estimateSize, onProduce, type ProducerStream } from './producers';
 import { onFault } from './faults';
 import { onRead, untrackStale } from './projections';
-import { deepCopy } from './snapshot';
+import { deepCopy, reachableFrom, type CloneContext } from './snapshot';
 import { getOwn } from '../util/own';
 
 /**
  * The engine's whole state after `steps` events, from which a run continues exactly as the
  * original did (see snapshot.ts). Taken and used by `Simulation.seek`.
  */
+/** What a checkpoint shares instead of copying: the compiled model (all of it) and the trace store. */
+const immutableCache = new WeakMap<CompiledModel, Set<object>>();
+function immutableOf(model: CompiledModel, trace: TraceStore): ReadonlySet<object> {
+  let set = immutableCache.get(model);
+  if (!set) immutableCache.set(model, (set = reachableFrom(model)));
+  return new Set<object>([...set, trace]);
+}
+
 export interface EngineCheckpoint {
   readonly steps: number;
   /** Trace records the run had produced at that point. */
@@ -153,7 +161,11 @@ export class Engine {
   /** Per consumer, per emit: how many were sent (routing-key lists cycle). */
   readonly emitCounters: number[][];
 
-  constructor(model: CompiledModel, options: EngineOptions = {}) {
+  /**
+   * `blank`: only the fields, with no runtimes, events or large tables — the object a checkpoint
+   * copy fills in (see `cloneForSnapshot`).
+   */
+  constructor(model: CompiledModel, options: EngineOptions = {}, blank = false) {
     this.model = model;
     this.seed = options.seed ?? model.seed;
     this.duration = options.duration ?? model.duration;
@@ -161,13 +173,13 @@ export class Engine {
     this.trace = options.traceStore ?? new TraceStore(options.trace !== false);
     this.trace.limit = this.maxEvents;
     this.stats = model.nodes.map(() => newStats());
-    const [messages, deliveries] = estimateSize(model, this.duration);
+    const [messages, deliveries] = blank ? [0, 0] : estimateSize(model, this.duration);
     this.messages = new MessageTable(messages);
     this.deliveries = new DeliveryTable(deliveries);
     // Latency samples: room for this consumer's share of the expected deliveries. Pages that are
     // never written cost nothing, and growing by doubling would copy (and touch) twice the memory.
     const sinks = Math.max(1, model.nodes.filter((n) => n.kind === 'consumer' || n.kind === 'projection').length);
-    for (const node of model.nodes) {
+    for (const node of blank ? [] : model.nodes) {
       if (node.kind === 'consumer' || node.kind === 'projection') {
         this.stats[node.index]!.latency = new SampleList(Math.min(1 << 21, Math.ceil((deliveries / sinks) * 1.2) + 64));
       }
@@ -203,13 +215,24 @@ export class Engine {
       if (e.kind === 'alternate' && this.alternateEdge[e.from] === -1) this.alternateEdge[e.from] = e.index;
     }
     this.intern(''); // the empty routing key is string 0: the default costs no write per message
-    buildRuntimes(this);
-    this.scheduleStart(options.redrive ?? {});
+    if (!blank) {
+      buildRuntimes(this);
+      this.scheduleStart(options.redrive ?? {});
+    }
     this.injections = (options.redriveAfter ?? [])
       .map((r) => ({ node: model.nodeIndex.get(r.node) ?? -1, after: r.afterEvent }))
       .filter((r) => r.node >= 0 && model.nodes[r.node]!.kind === 'deadletter')
       .sort((a, b) => a.after - b.after);
-    this.injectDue();
+    if (!blank) this.injectDue();
+  }
+
+  /** For a checkpoint: a copy of every field (see snapshot.ts). */
+  cloneForSnapshot(ctx: CloneContext): Engine {
+    const copy = ctx.remember(this, new Engine(this.model, { traceStore: this.trace }, true));
+    const fields = this as unknown as Record<string, unknown>;
+    const target = copy as unknown as Record<string, unknown>;
+    for (const key of Object.keys(fields)) target[key] = ctx.copy(fields[key]);
+    return copy;
   }
 
   private readonly injections: { node: number; after: number }[];
@@ -304,7 +327,7 @@ export class Engine {
 
   /** A checkpoint of the current state (the run goes on unchanged). */
   checkpoint(): EngineCheckpoint {
-    const { copy, bytes } = deepCopy<Engine>(this, new Set<object>([this.model, this.trace]));
+    const { copy, bytes } = deepCopy<Engine>(this, immutableOf(this.model, this.trace));
     return { steps: this.steps, records: this.trace.length, bytes, state: copy };
   }
 
@@ -313,7 +336,8 @@ export class Engine {
    * was taken from, whose records past that point the continuation reproduces and only counts.
    */
   static resume(checkpoint: EngineCheckpoint, trace: TraceStore): Engine {
-    const { copy } = deepCopy<Engine>(checkpoint.state, new Set<object>([checkpoint.state.model, checkpoint.state.trace]));
+    const saved = checkpoint.state;
+    const { copy } = deepCopy<Engine>(saved, immutableOf(saved.model, saved.trace));
     (copy as { trace: TraceStore }).trace = trace;
     trace.rewindTo(checkpoint.records);
     return copy;

@@ -10,25 +10,26 @@ import type { Engine } from './engine';
 import { E_PRODUCE } from './engine';
 import { rngFor, type Rng } from './prng';
 
-export interface ProducerStream {
-  node: number;
-  index: number;
-  type: number;
-  category: number;
-  key: number;
-  keys: number;
-  keyIds: Int32Array;
-  routingKeys: number[];
-  rkNext: number;
-  rate: number;
-  constant: boolean;
-  start: number;
-  count: number;
-  emitted: number;
-  regular: number;
-  lastArrival: number;
-  arrivals: Rng;
-  keyRng: Rng;
+/** One message stream of a producer at run time (a class: see runtime.ts on hidden classes). */
+export class ProducerStream {
+  node = 0;
+  index = 0;
+  type = 0;
+  category = 0;
+  key = -1;
+  keys = 0;
+  keyIds = new Int32Array(0);
+  routingKeys: number[] = [];
+  rkNext = 0;
+  rate = 0;
+  constant = false;
+  start = 0;
+  count = 0;
+  emitted = 0;
+  regular = 0;
+  lastArrival = 0;
+  arrivals!: Rng;
+  keyRng!: Rng;
 }
 
 /** Most rows preallocated up front; tables grow past the estimate when a run needs more. */
@@ -65,7 +66,7 @@ export function estimateSize(model: CompiledModel, duration: number): [number, n
 /** Sets up a producer node's message streams and schedules their first arrivals and bursts. */
 export function createProducerStreams(e: Engine, node: CompiledNode): void {
   node.streams.forEach((s, si) => {
-    const ps: ProducerStream = {
+    const ps = Object.assign(new ProducerStream(), {
       node: node.index,
       index: e.producerStreams.length,
       type: e.internType(s.type),
@@ -84,7 +85,7 @@ export function createProducerStreams(e: Engine, node: CompiledNode): void {
       lastArrival: s.start,
       arrivals: rngFor(e.seed, node.id, `arrivals#${si}`),
       keyRng: rngFor(e.seed, node.id, `keys#${si}`),
-    };
+    });
     e.producerStreams.push(ps);
     if (s.rate > 0) scheduleNextArrival(e, ps);
     if (s.burst && s.burst.at < e.duration && s.burst.at >= 0) e.schedule(s.burst.at, E_PRODUCE, ps.index, s.burst.count);

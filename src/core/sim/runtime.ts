@@ -1,62 +1,42 @@
 /**
- * Per-node and per-path runtime records the engine keeps while a run is going. Plain objects, one
- * per node or path (not per message), so the hot path touches a handful of fields.
+ * Per-node and per-path runtime records the engine keeps while a run is going, one per node or path
+ * (not per message), so the hot path touches a handful of fields. They are classes with every field
+ * declared: a checkpoint copy is made by the same constructor (see snapshot.ts), so the copy has
+ * the original's hidden class and the engine's optimised code stays monomorphic after a resume.
+ * Build one with `Object.assign(new X(), { …fields })`.
  */
 import type { ResolvedRetry } from '../compile/model';
 import type { Rng } from './prng';
 import { Bitset, IntDeque, SampleList } from './collections';
 
 /** Counters every node may carry; the result picks the ones that apply to its kind. */
-export interface NodeStats {
-  published: number;
-  rejected: number;
-  received: number;
-  processed: number;
-  failed: number;
-  acked: number;
-  abandoned: number;
-  duplicatesProcessed: number;
-  duplicatesSkipped: number;
-  outOfOrder: number;
-  retried: number;
-  timeouts: number;
-  deadLettered: number;
-  discarded: number;
-  unroutable: number;
-  redriven: number;
-  appended: number;
-  reads: number;
-  staleReads: number;
-  emitted: number;
-  latency: SampleList;
-  consistencyLag: SampleList;
+export class NodeStats {
+  published = 0;
+  rejected = 0;
+  received = 0;
+  processed = 0;
+  failed = 0;
+  acked = 0;
+  abandoned = 0;
+  duplicatesProcessed = 0;
+  duplicatesSkipped = 0;
+  outOfOrder = 0;
+  retried = 0;
+  timeouts = 0;
+  deadLettered = 0;
+  discarded = 0;
+  unroutable = 0;
+  redriven = 0;
+  appended = 0;
+  reads = 0;
+  staleReads = 0;
+  emitted = 0;
+  latency = new SampleList();
+  consistencyLag = new SampleList();
 }
 
 export function newStats(): NodeStats {
-  return {
-    published: 0,
-    rejected: 0,
-    received: 0,
-    processed: 0,
-    failed: 0,
-    acked: 0,
-    abandoned: 0,
-    duplicatesProcessed: 0,
-    duplicatesSkipped: 0,
-    outOfOrder: 0,
-    retried: 0,
-    timeouts: 0,
-    deadLettered: 0,
-    discarded: 0,
-    unroutable: 0,
-    redriven: 0,
-    appended: 0,
-    reads: 0,
-    staleReads: 0,
-    emitted: 0,
-    latency: new SampleList(),
-    consistencyLag: new SampleList(),
-  };
+  return new NodeStats();
 }
 
 export const PATH_QUEUE = 0;
@@ -68,130 +48,130 @@ export const PATH_GROUP = 2;
  * one push edge (topic subscription, webhook endpoint, event-store subscription) or a stream group.
  * Idempotency and `failure.firstAttempts` are per path (spec, "Consumer behaviour").
  */
-export interface PathRt {
-  index: number;
-  kind: number;
+export class PathRt {
+  index = 0;
+  kind = 0;
   /** The broker node whose policy decides retries and dead letters. */
-  broker: number;
+  broker = 0;
   /** Push edge or first group edge; −1 for a queue. */
-  edge: number;
+  edge = -1;
   /** Push target consumer; −1 otherwise. */
-  consumer: number;
-  retry: ResolvedRetry;
+  consumer = -1;
+  retry!: ResolvedRetry;
   /** Webhook schedule (delay before attempt i+2 is schedule[i]); null otherwise. */
-  schedule: number[] | null;
+  schedule: number[] | null = null;
   /** Webhook timeout; Infinity otherwise. */
-  timeout: number;
+  timeout = Infinity;
   /** The broker's deadLetter edge, −1. */
-  deadLetterEdge: number;
-  processed: Bitset;
-  backoffRng: Rng;
+  deadLetterEdge = -1;
+  processed = new Bitset();
+  backoffRng!: Rng;
   /** A projection this path feeds (staleness tracking), −1. */
-  projection: number;
+  projection = -1;
   /** Queue runtime index or group runtime index; −1 for push. */
-  owner: number;
+  owner = -1;
 }
 
-export interface QueueRt {
-  node: number;
-  path: number;
-  ready: IntDeque;
+export class QueueRt {
+  node = 0;
+  path = -1;
+  ready = new IntDeque(64);
   /** FIFO: per message group (key id, −1 unkeyed), deliveries in flight or waiting a retry delay. */
-  groupBusy: Map<number, number> | null;
-  consumers: number[];
+  groupBusy: Map<number, number> | null = null;
+  consumers: number[] = [];
   /** The consume edge of each consumer. */
-  consumeEdges: number[];
-  rr: number;
-  area: number;
-  lastT: number;
-  maxDepth: number;
-  touched: boolean;
-  dirty: boolean;
-  nextOrder: number;
+  consumeEdges: number[] = [];
+  rr = 0;
+  area = 0;
+  lastT = 0;
+  maxDepth = 0;
+  touched = false;
+  dirty = false;
+  nextOrder = 0;
   /** Queue without `retry`: deliveries in first-enqueue order, for retention; null otherwise. */
-  retention: IntDeque | null;
+  retention: IntDeque | null = null;
   /** A retention event is scheduled. */
-  retentionTimer: boolean;
+  retentionTimer = false;
 }
 
-export interface PartitionRt {
+export class PartitionRt {
   /** Delivery of this group per offset. */
-  deliveries: number[];
-  position: number;
-  commitPos: number;
-  posChangeT: number;
+  deliveries: number[] = [];
+  position = 0;
+  commitPos = 0;
+  posChangeT = 0;
   /** Member index (in the group's sorted members) or −1. */
-  owner: number;
+  owner = -1;
   /** Delivery handed out or waiting its retry delay, −1. */
-  inflight: number;
-  inflightRedrive: boolean;
+  inflight = -1;
+  inflightRedrive = false;
   /** The in-flight delivery waits out a retry delay (not handable yet). */
-  waiting: boolean;
-  redrive: number[];
+  waiting = false;
+  redrive: number[] = [];
 }
 
-export interface GroupRt {
-  path: number;
-  stream: number;
-  name: string;
-  members: number[];
+export class GroupRt {
+  path = 0;
+  stream = 0;
+  name = '';
+  members: number[] = [];
   /** The group edge of each member. */
-  memberEdges: number[];
-  alive: boolean[];
-  parts: PartitionRt[];
-  lag: number;
-  lagArea: number;
-  lagLastT: number;
-  maxLag: number;
+  memberEdges: number[] = [];
+  alive: boolean[] = [];
+  parts: PartitionRt[] = [];
+  lag = 0;
+  lagArea = 0;
+  lagLastT = 0;
+  maxLag = 0;
 }
 
-export interface StreamRt {
-  node: number;
-  groups: number[];
-  counts: number[];
-  roundRobin: number;
-  partitionOfKey: Map<number, number>;
+export class StreamRt {
+  node = 0;
+  groups: number[] = [];
+  counts: number[] = [];
+  roundRobin = 0;
+  partitionOfKey = new Map<number, number>();
 }
 
-export interface ConsumerRt {
-  node: number;
-  concurrency: number;
-  busy: number;
+export class ConsumerRt {
+  node = 0;
+  concurrency = 1;
+  busy = 0;
   /** Push attempts waiting for a slot. */
-  buffer: IntDeque;
+  buffer = new IntDeque(16);
   /** Queue runtimes it pulls from. */
-  queues: number[];
+  queues: number[] = [];
   /** The consume edge of each. */
-  queueEdges: number[];
-  rrQueue: number;
+  queueEdges: number[] = [];
+  rrQueue = 0;
   /** Group runtimes it is a member of. */
-  groups: number[];
+  groups: number[] = [];
   /** Running attempt ids (swap-remove via the attempt's slot). */
-  running: number[];
-  dirty: boolean;
-  processingRng: Rng;
-  failureRng: Rng;
-  ackRng: Rng;
-  emitRng: Rng;
+  running: number[] = [];
+  dirty = false;
+  processingRng!: Rng;
+  failureRng!: Rng;
+  ackRng!: Rng;
+  emitRng!: Rng;
   /** Highest per-(sender, key) sequence processed, keyed sender·2³² + key. */
-  lastSeq: Map<number, number>;
-  downSince: number;
-  isProjection: boolean;
+  lastSeq = new Map<number, number>();
+  downSince = -1;
+  isProjection = false;
 }
 
-export interface ProjectionRt {
-  node: number;
+export class ProjectionRt {
+  node = 0;
   /** Keys (ids) some delivery to the projection has carried, in first-seen order. */
-  keys: number[];
-  keySeen: Set<number>;
+  keys: number[] = [];
+  keySeen = new Set<number>();
   /** Per key, creation times of deliveries not yet settled, ascending. */
-  pending: Map<number, number[]>;
-  readRng: Rng;
+  pending = new Map<number, number[]>();
+  readRng!: Rng;
 }
 
-export interface EventStoreRt {
-  node: number;
+export class EventStoreRt {
+  node = 0;
   /** Per key id (−1 unkeyed): message ids in append order. */
-  entities: Map<number, number[]>;
-  maxVersion: number;
+  entities = new Map<number, number[]>();
+  maxVersion = 0;
 }

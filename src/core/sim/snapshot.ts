@@ -5,8 +5,14 @@
  * pure function of topology, seed and options, so the events after a checkpoint are the same).
  *
  * The copy is generic — every object, array, Map, Set and typed array reachable from the engine is
- * copied, keeping prototypes and shared references — so new engine state is captured without
- * changes here. What is immutable for a run (the compiled model, functions) is shared.
+ * copied, keeping shared references — so new engine state is captured without changes here. What is
+ * immutable is shared: the compiled model (all of it), frozen objects, functions.
+ *
+ * Copies must have the same V8 hidden classes as the originals, or the engine's optimised code
+ * turns polymorphic after a resume and every later run in the thread is slower (measured about
+ * 2.5×; `checkpoint-shapes.test.ts` checks this with `%HaveSameMap`). So class instances are made by
+ * their own constructor (the engine's runtime records are classes for this reason, see runtime.ts),
+ * and arrays are built by push at a literal per element kind (see `emptyArrayFor`).
  *
  * History that only grows is shared instead of copied, which keeps a checkpoint's size near the
  * live state rather than the run's length: a class marks itself with `cloneForSnapshot`, and
@@ -18,6 +24,32 @@
 /** Implemented by classes that copy themselves for a checkpoint (sharing append-only columns). */
 export interface SnapshotCloneable {
   cloneForSnapshot(ctx: CloneContext): unknown;
+}
+
+const isSmall = (v: unknown) => typeof v === 'number' && (v | 0) === v && !Object.is(v, -0) && v >= -(2 ** 30) && v < 2 ** 30;
+
+// Three array literals, each only ever given one kind of element. V8 records at each literal the
+// elements kinds its arrays went through (integers → doubles → any) and starts later arrays from it
+// there, so a copy built at one shared literal became an "any" array even for integers, with another
+// hidden class than the engine's integer arrays. (slice() keeps a kind too, but not in optimised
+// code that has seen several.) Engine arrays are built by push from `[]`, so their kind follows
+// their values, as these copies' do.
+function smallIntArray(): unknown[] {
+  return [];
+}
+function numberArray(): unknown[] {
+  return [];
+}
+function anyArray(): unknown[] {
+  return [];
+}
+function emptyArrayFor(source: readonly unknown[]): unknown[] {
+  let numbers = true;
+  for (const v of source) {
+    if (typeof v !== 'number') return anyArray();
+    if (!isSmall(v)) numbers = false;
+  }
+  return numbers ? smallIntArray() : numberArray();
 }
 
 /** One deep copy in progress: what was copied (identity is preserved) and what is shared. */
@@ -32,7 +64,7 @@ export class CloneContext {
   copy<T>(value: T): T {
     if (typeof value !== 'object' || value === null) return value; // primitives and functions (immutable for a run)
     const source = value as unknown as object;
-    if (this.shared.has(source)) return value;
+    if (this.shared.has(source) || Object.isFrozen(source)) return value; // immutable: shared
     const done = this.copies.get(source);
     if (done !== undefined) return done as T;
     return this.copyObject(source) as T;
@@ -55,8 +87,8 @@ export class CloneContext {
       return (source as SnapshotCloneable).cloneForSnapshot(this);
     }
     if (Array.isArray(source)) {
-      const out = this.remember(source, new Array<unknown>(source.length));
-      for (let i = 0; i < source.length; i++) out[i] = this.copy(source[i]);
+      const out = this.remember(source, emptyArrayFor(source));
+      for (let i = 0; i < source.length; i++) out.push(this.copy(source[i] as unknown));
       this.bytes += 8 * source.length + 16;
       return out;
     }
@@ -72,12 +104,34 @@ export class CloneContext {
       this.bytes += 16 * source.size + 16;
       return out;
     }
-    const out = this.remember(source, Object.create(Object.getPrototypeOf(source) as object | null) as Record<string, unknown>);
+    // A class instance is made by its own constructor (every class of the engine's state can be
+    // constructed without arguments), a plain object as a literal: the copy then has the original's
+    // hidden class, and the engine's optimised code keeps running at full speed on it.
+    const proto = Object.getPrototypeOf(source) as { constructor?: new () => object } | null;
+    const blank: object = proto === null ? Object.create(null) : proto === Object.prototype ? {} : new proto.constructor!();
+    const out = this.remember(source, blank as Record<string, unknown>);
     const fields = source as Record<string, unknown>;
-    for (const key of Object.keys(fields)) out[key] = this.copy(fields[key]);
-    this.bytes += 8 * Object.keys(fields).length + 16;
+    const keys = Object.keys(fields);
+    for (const key of keys) out[key] = this.copy(fields[key]);
+    this.bytes += 8 * keys.length + 16;
     return out;
   }
+}
+
+/** Every object reachable from `root` (to share an immutable structure in a copy). */
+export function reachableFrom(root: object): Set<object> {
+  const seen = new Set<object>();
+  const stack: unknown[] = [root];
+  while (stack.length > 0) {
+    const v = stack.pop();
+    if (typeof v !== 'object' || v === null || seen.has(v)) continue;
+    seen.add(v);
+    if (ArrayBuffer.isView(v)) continue;
+    if (v instanceof Map) for (const [k, x] of v) stack.push(k, x);
+    else if (v instanceof Set) for (const x of v) stack.push(x);
+    else for (const key of Object.keys(v)) stack.push((v as Record<string, unknown>)[key]);
+  }
+  return seen;
 }
 
 /** A deep copy of `value`, sharing the objects in `shared`; also returns its approximate size. */

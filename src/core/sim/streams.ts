@@ -16,7 +16,7 @@ import { trackStale } from './projections';
 import { E_REASSIGN } from './engine';
 import { A_ABANDONED, S_DELAY, S_LOG, S_ACKED } from './tables';
 import * as T from './trace';
-import { PATH_GROUP, type ConsumerRt, type GroupRt, type PartitionRt, type PathRt, type StreamRt } from './runtime';
+import { GroupRt, PartitionRt, PATH_GROUP, type ConsumerRt, type PathRt, type StreamRt } from './runtime';
 import { abandonAttempt, maybeFree, startAttempt } from './consumers';
 import { newPath } from './build';
 
@@ -72,7 +72,10 @@ export function buildGroups(e: Engine): void {
       list.push(ei);
     }
     for (const [name, edges] of byName) {
-      const members = [...new Set(edges.map((ei) => m.edges[ei]!.to))].sort((a, b) => {
+      // Filled by push, not spread: an integer array like the engine's others (see snapshot.ts).
+      const members: number[] = [];
+      for (const c of new Set(edges.map((ei) => m.edges[ei]!.to))) members.push(c);
+      members.sort((a, b) => {
         const x = m.nodes[a]!.id;
         const y = m.nodes[b]!.id;
         return x < y ? -1 : x > y ? 1 : 0;
@@ -81,29 +84,15 @@ export function buildGroups(e: Engine): void {
       const path = newPath(e, PATH_GROUP, node.index, edges[0]!, -1, gi);
       const proj = members.find((c) => m.nodes[c]!.kind === 'projection');
       if (proj !== undefined) path.projection = proj;
-      const g: GroupRt = {
+      const g = Object.assign(new GroupRt(), {
         path: path.index,
         stream: node.index,
         name,
         members,
         memberEdges: members.map((c) => edges.find((ei) => m.edges[ei]!.to === c)!),
         alive: members.map(() => true),
-        parts: Array.from({ length: node.partitions }, () => ({
-          deliveries: [],
-          position: 0,
-          commitPos: 0,
-          posChangeT: 0,
-          owner: -1,
-          inflight: -1,
-          inflightRedrive: false,
-          waiting: false,
-          redrive: [],
-        })),
-        lag: 0,
-        lagArea: 0,
-        lagLastT: 0,
-        maxLag: 0,
-      };
+        parts: Array.from({ length: node.partitions }, () => new PartitionRt()),
+      });
       const owners = rangeAssignment(node.partitions, aliveIndices(g));
       g.parts.forEach((p, i) => (p.owner = owners[i]!));
       e.groups.push(g);

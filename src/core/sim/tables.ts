@@ -77,7 +77,7 @@ export class MessageTable {
    * columns and keeps only the count (see snapshot.ts).
    */
   cloneForSnapshot(ctx: CloneContext): MessageTable {
-    const copy = ctx.remember(this, Object.create(MessageTable.prototype) as MessageTable);
+    const copy = ctx.remember(this, new MessageTable(0));
     Object.assign(copy, this);
     return copy;
   }
@@ -207,7 +207,7 @@ export class DeliveryTable {
    * copied (their written prefix); the live columns are copied whole (they hold live deliveries only).
    */
   cloneForSnapshot(ctx: CloneContext): DeliveryTable {
-    const copy = ctx.remember(this, Object.create(DeliveryTable.prototype) as DeliveryTable);
+    const copy = ctx.remember(this, new DeliveryTable(0));
     Object.assign(copy, this);
     copy.state = prefixCopy(this.state, this.count);
     copy.slot = prefixCopy(this.slot, this.count);
