@@ -194,6 +194,35 @@ describe('streams', () => {
     expect(n(r.nodes['m2']!.processed)).toBeGreaterThan(n(r.nodes['m1']!.processed));
     expect(r.conservation.ok).toBe(true);
   });
+
+  it('a moved partition that is not the first resumes from its commit and runs to the end', () => {
+    // Unkeyed records alternate partitions 0, 1; range assignment gives a p0 and b p1. b is down
+    // from 12.3 s: its last commit (t = 10) covers records up to msg 19, it processed 21 and 23
+    // since. At 12.3 + 45 s a takes p1 over, processes 21 and 23 again, then every later record.
+    const t = topo(
+      [
+        { id: 'p', kind: 'producer', messages: [{ type: 'A', rate: 2, arrival: 'constant' }] },
+        { id: 's', kind: 'stream', partitions: 2 },
+        { id: 'a', kind: 'consumer', processingTime: 0.1 },
+        { id: 'b', kind: 'consumer', processingTime: 0.1 },
+      ],
+      [edge('p', 's'), edge('s', 'a', { kind: 'group', group: 'G' }), edge('s', 'b', { kind: 'group', group: 'G' })],
+      { simulation: { duration: 100 }, faults: [{ node: 'b', type: 'down', from: 12.3, to: 200 }] },
+    );
+    const run = simulate(t);
+    const r = run.result;
+    expect(r.conservation.ok).toBe(true);
+    expect(r.totals).toMatchObject({ published: 200, pending: 0 });
+    expect(r.totals.acked).toBe(r.totals.deliveries);
+    expect(r.nodes['b']).toMatchObject({ processed: 12, acked: 12 });
+    expect(r.nodes['a']).toMatchObject({ processed: 190, acked: 190, duplicatesProcessed: 2 });
+    const takeover = records(run, (x) => x.type === 'deliver' && x.node === run.simulation.model.nodeIndex.get('a') && x.t > 57);
+    expect(takeover.slice(0, 3).map((x) => [x.t, x.msg])).toEqual([
+      [57.3, 21],
+      [57.4, 23],
+      [57.5, 25],
+    ]);
+  });
 });
 
 describe('webhooks', () => {

@@ -135,7 +135,8 @@ export function fillFromGroups(e: Engine, c: ConsumerRt): void {
     const g = e.groups[gi]!;
     if (e.down[g.stream]) continue;
     const m = g.members.indexOf(c.node);
-    for (const part of g.parts) {
+    for (let p = 0; p < g.parts.length; p++) {
+      const part = g.parts[p]!;
       if (c.busy >= c.concurrency) return;
       if (part.owner !== m) continue;
       let d = part.inflight;
@@ -148,12 +149,13 @@ export function fillFromGroups(e: Engine, c: ConsumerRt): void {
       } else if (part.position < part.deliveries.length) {
         d = part.deliveries[part.position]!;
         if (dl.state[d]! >= S_ACKED) {
-          // Re-reading a record settled before a rewind: the broker hands out a new copy.
+          // Re-reading a record settled before a rewind: the broker hands out a new copy. (The
+          // settled one's live slot is gone: its partition is this loop's, not read from it.)
           const copy = e.copyDelivery(d);
           dl.state[copy] = S_LOG;
           dl.node[dl.slot[copy]!] = g.stream;
           dl.path[dl.slot[copy]!] = g.path;
-          dl.order[dl.slot[copy]!] = dl.order[dl.slot[d]!]!;
+          dl.order[dl.slot[copy]!] = p;
           part.deliveries[part.position] = copy;
           d = copy;
           const proj = e.paths[g.path]!.projection;
