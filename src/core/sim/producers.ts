@@ -105,7 +105,10 @@ export function scheduleNextArrival(e: Engine, ps: ProducerStream): void {
 /** E_PRODUCE: the next regular arrival (burst < 0) or a burst of `burst` messages. */
 export function onProduce(e: Engine, ps: ProducerStream, burst: number): void {
   const n = burst < 0 ? 1 : burst;
-  for (let i = 0; i < n && ps.emitted < ps.count; i++) {
+  // A burst is one event but may be millions of messages: it stops where the trace reaches
+  // maxEvents, which ends the run (the hard bound must hold within an event too).
+  const trace = e.trace;
+  for (let i = 0; i < n && ps.emitted < ps.count && trace.length < trace.limit; i++) {
     ps.emitted++;
     let key = ps.key;
     if (ps.keys > 0) {

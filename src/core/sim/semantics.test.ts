@@ -396,6 +396,25 @@ describe('queues: capacity, faults, redrive', () => {
     expect(r.totals.pending).toBe(0);
   });
 
+  it('maxEvents bounds a burst too: a 10,000,000-message burst stops at the bound, and the totals describe that run', () => {
+    const t = topo(
+      [
+        { id: 'p', kind: 'producer', messages: [{ type: 'A', rate: 1, burst: { at: 0, count: 10_000_000 } }] },
+        { id: 'q', kind: 'queue' },
+        { id: 'c', kind: 'consumer', processingTime: 1 },
+      ],
+      [edge('p', 'q'), edge('q', 'c')],
+      { simulation: { maxEvents: 100 } },
+    );
+    const { result } = simulate(t);
+    expect(result.truncated).toBe(true);
+    expect(result.events).toBe(100);
+    // publish + enqueue per message, one deliver: 49 or 50 messages, not ten million.
+    expect(result.totals.published).toBeLessThanOrEqual(50);
+    expect(result.totals.deliveries).toBe(result.totals.published);
+    expect(result.conservation.ok).toBe(true);
+  });
+
   it('without consumers, a queue without retry discards each message at enqueue + retention', () => {
     const t = topo(
       [
