@@ -1,10 +1,13 @@
 /**
- * What the class sees on the canvas while playing: messages moving along edges (coloured dots),
- * retries and dead-lettered messages drawn differently, and clicking a moving message opens its
- * journey. Screenshots: e2e/.output/simulate-overlay-*.png.
+ * What the class sees on the canvas while playing: messages moving along edges (coloured dots on the
+ * overlay canvas, counted through its stats hook), retries and dead-lettered messages drawn
+ * differently. Screenshots: e2e/.output/simulate-overlay-*.png — look at them.
  */
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { SimulatePage } from './sim-page';
+
+/** What the overlay canvas drew in its last frame (dots, and of them retries and dead letters). */
+const drawn = (page: Page) => page.evaluate(() => ({ ...window.__fanoutOverlayStats! }));
 
 test('playing draws messages moving along the edges; a dead-lettered one is drawn differently', async ({ page }) => {
   const sim = new SimulatePage(page);
@@ -13,7 +16,7 @@ test('playing draws messages moving along the edges; a dead-lettered one is draw
   await sim.waitComputed();
   // One step: the first order fans out — four dots leave order-events at once.
   await sim.control('Step forward').click();
-  await expect.poll(() => page.locator('.fo-flow-msg').count()).toBeGreaterThanOrEqual(4);
+  await expect.poll(async () => (await drawn(page)).drawn).toBeGreaterThanOrEqual(4);
   await page.waitForTimeout(250);
   await page.screenshot({ path: 'e2e/.output/simulate-overlay-1-fanout.png' });
   // Jump near the first dead letter through the log, then step onto it: a red square on the DLQ edge.
@@ -23,13 +26,13 @@ test('playing draws messages moving along the edges; a dead-lettered one is draw
   await sim.control('Step back').click();
   await sim.settled();
   await sim.control('Step forward').click();
-  await expect(page.locator('.fo-flow-msg--dead')).toHaveCount(1);
+  await expect.poll(async () => (await drawn(page)).dead).toBe(1);
   await page.waitForTimeout(300);
   await page.screenshot({ path: 'e2e/.output/simulate-overlay-2-dead.png' });
   // Playing fast keeps dots flowing.
   await page.getByRole('combobox', { name: 'Speed' }).selectOption('10');
   await sim.control('Play').click();
-  await expect.poll(() => page.locator('.fo-flow-msg').count(), { timeout: 10_000 }).toBeGreaterThan(0);
+  await expect.poll(async () => (await drawn(page)).drawn, { timeout: 10_000 }).toBeGreaterThan(0);
   await page.screenshot({ path: 'e2e/.output/simulate-overlay-3-play.png' });
   await sim.control('Pause').click();
 });

@@ -6,7 +6,7 @@
  */
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { TRACE_TYPES } from '../../core/sim';
-import { useFanout } from '../store-context';
+import { useFanout, useFanoutStore } from '../store-context';
 import { useSimulationController, useTraceVersion } from './controller-context';
 import { formatClock, formatCount } from './format';
 import type { TraceView } from './trace-view';
@@ -43,11 +43,48 @@ function rowOfRecord(rows: Int32Array | null, record: number): number {
   return best;
 }
 
+/** While playing, the log moves to the moment shown at most this often (ms). */
+export const LOG_PLAY_INTERVAL_MS = 120;
+
+/**
+ * The step the log shows: the player's step, but while playing at most every
+ * {@link LOG_PLAY_INTERVAL_MS}. Following the moment scrolls the log, and a scroll position set
+ * right after React changed the rows forces a synchronous layout of the page: once per frame it was
+ * the largest single cost of playing (about a fifth of the main thread in a Chromium profile). Ten
+ * updates a second are still more lines than anyone reads while messages fly.
+ */
+function useShownStep(): number {
+  const store = useFanoutStore();
+  const [step, setStep] = useState(() => store.getState().simulation.step);
+  useEffect(() => {
+    let timer = 0;
+    let last = 0;
+    const update = () => {
+      timer = 0;
+      last = performance.now();
+      setStep(store.getState().simulation.step);
+    };
+    update();
+    const unsubscribe = store.subscribe((s, prev) => {
+      if (s.simulation.step === prev.simulation.step) return;
+      if (s.simulation.player !== 'running') {
+        window.clearTimeout(timer);
+        update();
+      } else if (!timer) timer = window.setTimeout(update, Math.max(0, LOG_PLAY_INTERVAL_MS - (performance.now() - last)));
+    });
+    return () => {
+      unsubscribe();
+      window.clearTimeout(timer);
+    };
+  }, [store]);
+  return step;
+}
+
 export function EventLog() {
   const controller = useSimulationController();
   const version = useTraceVersion(controller);
   const trace = controller.trace;
-  const step = useFanout((s) => s.simulation.step);
+  const step = useShownStep();
   const selected = useFanout((s) => s.simulation.selectedMessage);
   const [node, setNode] = useState(-1);
   const [type, setType] = useState(-1);

@@ -1,16 +1,21 @@
 /**
- * Messages moving along the edges while the player advances: an SVG layer in React Flow's viewport
- * (flow coordinates), each message a dot travelling its edge's path (`getPointAtLength` on the
- * edge's own `<path>`), coloured by message type; a retry (attempt ≥ 2) has a dashed amber ring and
- * a dead-lettered message is a red square. When more than {@link AGGREGATE_AT} are on one edge at
- * once, the edge shows one bubble with the count instead — frames are never dropped to draw them.
+ * Messages moving along the edges while the player advances, drawn on one `<canvas>` over the
+ * canvas area: each message a dot travelling its edge's path, coloured by message type; a retry
+ * (attempt ≥ 2) has a dashed amber ring and a dead-lettered message is a red square. When more than
+ * {@link AGGREGATE_AT} are on one edge at once, the edge also shows a bubble with the count, and
+ * only a sample of its dots is drawn (every dead letter, some retries, evenly spread others), so a
+ * busy edge still shows messages flowing and frames are never dropped to draw them.
  *
- * Tokens come from the trace records of the steps just shown (publish, route, deliver, deadletter:
- * the records that carry an edge a message travels). Animation runs on requestAnimationFrame and
- * writes attributes directly (no React render per frame). Clicking a dot selects its message.
+ * Why a canvas: with ~2,000 messages in flight the former SVG layer rebuilt its elements every frame
+ * (innerHTML, then style, layout and paint of each), which held playing to 20–35 fps. Edge paths are
+ * sampled once into polylines (`getPointAtLength`, re-sampled when an edge's `d` changes), and each
+ * frame is a few batched canvas paths under the viewport's transform. Tokens come from the trace
+ * records of the steps just shown (publish, route, deliver, deadletter: the records that carry an
+ * edge a message travels); animation runs on requestAnimationFrame with no React render. Clicking a
+ * dot selects its message (hit-tested on the positions drawn last).
  */
 import { useEffect, useRef } from 'react';
-import { ViewportPortal } from '@xyflow/react';
+import { useReactFlow } from '@xyflow/react';
 import { TRACE_TYPES } from '../../core/sim';
 import type { FanoutStore } from '../../state/store';
 import { useFanoutStore } from '../store-context';
@@ -19,14 +24,19 @@ import { useSimulationController } from './controller-context';
 
 /** Colours for message types, in first-seen order (distinct in light and dark themes). */
 export const TYPE_COLOURS = ['#2563eb', '#9333ea', '#0d9488', '#db2777', '#ca8a04', '#4f46e5', '#0891b2', '#65a30d'];
-/** More tokens than this on one edge at once are drawn as a count bubble. */
+/** More tokens than this on one edge at once: a count bubble, and a sample of the dots. */
 export const AGGREGATE_AT = 12;
+/** Dots drawn at most on one busy edge (dead letters are always drawn on top of these). */
+export const MAX_DOTS_PER_EDGE = 24;
 /** Sent on window when a message is picked on the canvas: the dock opens its journey. */
 export const SHOW_JOURNEY_EVENT = 'fanout:show-journey';
 /** Real milliseconds a token takes to cross its edge. */
 const TRAVEL_MS = 700;
 /** A jump over more records than this (Run to end, a far seek) is not animated. */
 const MAX_ANIMATED_RECORDS = 4000;
+/** Points an edge path is sampled into. */
+const PATH_SAMPLES = 48;
+const RETRY_RING = '#f59e0b';
 
 const MOVING = new Set(['publish', 'route', 'deliver', 'deadletter'].map((t) => TRACE_TYPES.indexOf(t as (typeof TRACE_TYPES)[number])));
 const T_DEADLETTER = TRACE_TYPES.indexOf('deadletter');
@@ -40,20 +50,59 @@ interface Token {
   born: number;
 }
 
+interface EdgeGeometry {
+  path: SVGPathElement;
+  d: string;
+  /** x, y of PATH_SAMPLES points along the path, in flow coordinates. */
+  points: Float64Array;
+}
+
+/** What the overlay drew, for tests and the perf spec (no DOM per message to count). */
+export interface OverlayStats {
+  frames: number;
+  maxTokens: number;
+  /** Count bubbles drawn (cumulative). */
+  aggregated: number;
+  /** Messages in flight in the last frame. */
+  tokens: number;
+  /** Dots drawn in the last frame, and how many of them were retries / dead letters. */
+  drawn: number;
+  retries: number;
+  dead: number;
+}
+
 class OverlayAnimator {
   private tokens: Token[] = [];
   private frame = 0;
   private readonly typeColour = new Map<string, string>();
   private colouredFor: unknown = null;
-  private readonly pathCache = new Map<string, { path: SVGPathElement; length: number; d: string }>();
-  /** Frames drawn and tokens seen, for the perf spec. */
-  stats = { frames: 0, maxTokens: 0, aggregated: 0, tokens: 0 };
+  private readonly geometry = new Map<string, EdgeGeometry>();
+  /** Screen positions (CSS px, canvas-relative) and messages of the dots drawn last. */
+  private hits: { x: number; y: number; msg: number }[] = [];
+  /** Whether the last frame drew count bubbles (something to clear). */
+  private bubbles = false;
+  private width = 0;
+  private height = 0;
+  private dpr = 1;
+  private theme = { surface: '#ffffff', text: '#111827', danger: '#dc2626', mono: 'monospace' };
+  stats: OverlayStats = { frames: 0, maxTokens: 0, aggregated: 0, tokens: 0, drawn: 0, retries: 0, dead: 0 };
 
   constructor(
-    private readonly svg: SVGSVGElement,
+    private readonly canvas: HTMLCanvasElement,
     private readonly controller: SimulationController,
     private readonly store: FanoutStore,
+    private readonly viewport: () => { x: number; y: number; zoom: number },
   ) {}
+
+  resize(width: number, height: number) {
+    this.width = width;
+    this.height = height;
+    this.dpr = window.devicePixelRatio || 1;
+    this.canvas.width = Math.max(1, Math.round(width * this.dpr));
+    this.canvas.height = Math.max(1, Math.round(height * this.dpr));
+    // Resizing cleared the canvas; only draw if something moves (no context made on mount).
+    if (this.tokens.length) this.draw(performance.now());
+  }
 
   /** The player moved from step `from` to `to`. */
   moved(from: number, to: number) {
@@ -97,18 +146,38 @@ class OverlayAnimator {
       }
       this.tokens.push({ edge: info.id, msg, colour, retry: trace.attempt.at(i) >= 2 && type !== T_DEADLETTER, dead: type === T_DEADLETTER, born: now });
     }
-    if (!this.frame) this.frame = requestAnimationFrame(this.tick);
+    if (!this.frame) {
+      this.readTheme();
+      this.frame = requestAnimationFrame(this.tick);
+    }
   }
 
-  private pathOf(edgeId: string): { path: SVGPathElement; length: number } | null {
-    const root = this.svg.closest('.react-flow');
-    const path = root?.querySelector<SVGPathElement>(`.react-flow__edge[data-id="${CSS.escape(edgeId)}"] path.react-flow__edge-path`);
-    if (!path) return null;
+  /** Theme colours from the page's CSS variables (read when an animation starts, not per frame). */
+  private readTheme() {
+    const style = getComputedStyle(this.canvas);
+    const v = (name: string, fallback: string) => style.getPropertyValue(name).trim() || fallback;
+    this.theme = { surface: v('--fo-surface', '#ffffff'), text: v('--fo-text', '#111827'), danger: v('--fo-danger', '#dc2626'), mono: v('--fo-mono', 'monospace') };
+  }
+
+  private geometryOf(edgeId: string): EdgeGeometry | null {
+    let entry = this.geometry.get(edgeId);
+    let path = entry?.path;
+    if (!path || !path.isConnected) {
+      const root = this.canvas.parentElement?.querySelector('.react-flow');
+      path = root?.querySelector<SVGPathElement>(`.react-flow__edge[data-id="${CSS.escape(edgeId)}"] path.react-flow__edge-path`) ?? undefined;
+      if (!path) return null;
+    }
     const d = path.getAttribute('d') ?? '';
-    const cached = this.pathCache.get(edgeId);
-    if (cached && cached.path === path && cached.d === d) return cached;
-    const entry = { path, length: path.getTotalLength(), d };
-    this.pathCache.set(edgeId, entry);
+    if (entry && entry.path === path && entry.d === d) return entry;
+    const length = path.getTotalLength();
+    const points = new Float64Array(PATH_SAMPLES * 2);
+    for (let k = 0; k < PATH_SAMPLES; k++) {
+      const p = path.getPointAtLength((length * k) / (PATH_SAMPLES - 1));
+      points[2 * k] = p.x;
+      points[2 * k + 1] = p.y;
+    }
+    entry = { path, d, points };
+    this.geometry.set(edgeId, entry);
     return entry;
   }
 
@@ -120,41 +189,130 @@ class OverlayAnimator {
 
   private draw(now: number) {
     this.tokens = this.tokens.filter((t) => now - t.born < TRAVEL_MS);
-    this.stats.frames++;
-    this.stats.tokens = this.tokens.length;
-    this.stats.maxTokens = Math.max(this.stats.maxTokens, this.tokens.length);
+    const stats = this.stats;
+    stats.frames++;
+    stats.tokens = this.tokens.length;
+    stats.maxTokens = Math.max(stats.maxTokens, this.tokens.length);
+    stats.drawn = stats.retries = stats.dead = 0;
+    const drewBefore = this.hits.length > 0 || this.bubbles;
+    this.hits = [];
+    this.bubbles = false;
+    if (this.tokens.length === 0 && !drewBefore) return;
+    const ctx = this.canvas.getContext('2d');
+    if (!ctx) return;
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    ctx.clearRect(0, 0, this.canvas.width, this.canvas.height);
+    if (this.tokens.length === 0) return;
+
     const byEdge = new Map<string, Token[]>();
     for (const t of this.tokens) {
       const list = byEdge.get(t.edge);
       if (list) list.push(t);
       else byEdge.set(t.edge, [t]);
     }
-    const parts: string[] = [];
+    const { x: vx, y: vy, zoom } = this.viewport();
+    const scale = zoom * this.dpr;
+    const toScreen = (px: number, py: number) => ({ x: px * zoom + vx, y: py * zoom + vy });
+    // Flow coordinates from here on; radii and strokes are divided by zoom to keep screen sizes.
+    ctx.setTransform(scale, 0, 0, scale, vx * this.dpr, vy * this.dpr);
+    const r = 8 / Math.max(zoom, 0.35);
+    const dots = new Map<string, { x: number; y: number }[]>();
+    const rings: { x: number; y: number }[] = [];
+    const squares: { x: number; y: number }[] = [];
+    const bubbles: { x: number; y: number; text: string }[] = [];
     for (const [edge, list] of byEdge) {
-      const geometry = this.pathOf(edge);
-      if (!geometry) continue;
+      const g = this.geometryOf(edge);
+      if (!g) continue;
+      let shown = list;
       if (list.length > AGGREGATE_AT) {
-        this.stats.aggregated++;
-        const p = geometry.path.getPointAtLength(geometry.length / 2);
-        const text = list.length > 999 ? '999+' : String(list.length);
-        const w = 12 + text.length * 7;
-        parts.push(
-          `<g class="fo-flow-bubble" data-edge="${escapeAttr(edge)}"><rect x="${p.x - w / 2}" y="${p.y - 10}" width="${w}" height="20" rx="10"/><text x="${p.x}" y="${p.y + 4}">${text}</text></g>`,
-        );
-        continue;
+        stats.aggregated++;
+        const mid = pointAt(g.points, 0.5);
+        bubbles.push({ ...mid, text: list.length > 999 ? '999+' : String(list.length) });
+        shown = sample(list);
       }
-      for (const t of list) {
+      for (const t of shown) {
         const f = Math.min(1, (now - t.born) / TRAVEL_MS);
         const eased = f < 0.5 ? 2 * f * f : 1 - (-2 * f + 2) ** 2 / 2;
-        const p = geometry.path.getPointAtLength(geometry.length * eased);
+        const p = pointAt(g.points, eased);
+        stats.drawn++;
+        const s = toScreen(p.x, p.y);
+        this.hits.push({ x: s.x, y: s.y, msg: t.msg });
         if (t.dead) {
-          parts.push(`<rect class="fo-flow-msg fo-flow-msg--dead" data-msg="${t.msg}" x="${p.x - 7}" y="${p.y - 7}" width="14" height="14" rx="2"/>`);
-        } else {
-          parts.push(`<circle class="fo-flow-msg${t.retry ? ' fo-flow-msg--retry' : ''}" data-msg="${t.msg}" cx="${p.x}" cy="${p.y}" r="8" fill="${t.colour}"/>`);
+          stats.dead++;
+          squares.push(p);
+          continue;
+        }
+        let list2 = dots.get(t.colour);
+        if (!list2) dots.set(t.colour, (list2 = []));
+        list2.push(p);
+        if (t.retry) {
+          stats.retries++;
+          rings.push(p);
         }
       }
     }
-    this.svg.innerHTML = parts.join('');
+    // Dots by colour, one path each; a ring of the surface colour keeps overlapping dots apart.
+    ctx.lineWidth = 2 / zoom;
+    ctx.strokeStyle = this.theme.surface;
+    for (const [colour, points] of dots) {
+      ctx.beginPath();
+      for (const p of points) {
+        ctx.moveTo(p.x + r, p.y);
+        ctx.arc(p.x, p.y, r, 0, Math.PI * 2);
+      }
+      ctx.fillStyle = colour;
+      ctx.fill();
+      ctx.stroke();
+    }
+    if (rings.length) {
+      ctx.beginPath();
+      for (const p of rings) {
+        ctx.moveTo(p.x + r, p.y);
+        ctx.arc(p.x, p.y, r, 0, Math.PI * 2);
+      }
+      ctx.strokeStyle = RETRY_RING;
+      ctx.lineWidth = 3 / zoom;
+      ctx.setLineDash([3 / zoom, 2 / zoom]);
+      ctx.stroke();
+      ctx.setLineDash([]);
+    }
+    if (squares.length) {
+      ctx.beginPath();
+      const h = r * 0.875;
+      for (const p of squares) ctx.roundRect(p.x - h, p.y - h, 2 * h, 2 * h, 2 / zoom);
+      ctx.fillStyle = this.theme.danger;
+      ctx.fill();
+      ctx.strokeStyle = this.theme.surface;
+      ctx.lineWidth = 2 / zoom;
+      ctx.stroke();
+    }
+    // Count bubbles in screen pixels (text stays crisp and readable at any zoom).
+    ctx.setTransform(this.dpr, 0, 0, this.dpr, 0, 0);
+    ctx.font = `700 11px ${this.theme.mono}`;
+    ctx.textAlign = 'center';
+    ctx.textBaseline = 'middle';
+    this.bubbles = bubbles.length > 0;
+    for (const b of bubbles) {
+      const s = toScreen(b.x, b.y);
+      const w = 12 + b.text.length * 7;
+      ctx.globalAlpha = 0.9;
+      ctx.fillStyle = this.theme.text;
+      ctx.beginPath();
+      ctx.roundRect(s.x - w / 2, s.y - 10, w, 20, 10);
+      ctx.fill();
+      ctx.globalAlpha = 1;
+      ctx.fillStyle = this.theme.surface;
+      ctx.fillText(b.text, s.x, s.y + 0.5);
+    }
+  }
+
+  /** The message of the dot under (x, y) in canvas CSS pixels, if any (topmost first). */
+  hit(x: number, y: number): number | null {
+    for (let k = this.hits.length - 1; k >= 0; k--) {
+      const h = this.hits[k]!;
+      if ((h.x - x) ** 2 + (h.y - y) ** 2 <= 10 * 10) return h.msg;
+    }
+    return null;
   }
 
   select(msg: number) {
@@ -168,27 +326,57 @@ class OverlayAnimator {
   }
 }
 
-function escapeAttr(s: string): string {
-  return s.replace(/[&"<>]/g, (c) => `&#${c.charCodeAt(0)};`);
+/** The point at fraction `f` (0…1) of a sampled path. */
+function pointAt(points: Float64Array, f: number): { x: number; y: number } {
+  const n = points.length / 2 - 1;
+  const at = Math.max(0, Math.min(n, f * n));
+  const k = Math.min(n - 1, Math.floor(at));
+  const u = at - k;
+  return { x: points[2 * k]! + (points[2 * k + 2]! - points[2 * k]!) * u, y: points[2 * k + 1]! + (points[2 * k + 3]! - points[2 * k + 1]!) * u };
+}
+
+/**
+ * The dots drawn on a busy edge: every dead letter, retries up to half of the budget, and the
+ * rest spread evenly over the others (so the flow along the edge stays visible).
+ */
+function sample(list: Token[]): Token[] {
+  const dead = list.filter((t) => t.dead);
+  const retries = spread(list.filter((t) => t.retry), Math.floor(MAX_DOTS_PER_EDGE / 2));
+  const plain = spread(list.filter((t) => !t.dead && !t.retry), MAX_DOTS_PER_EDGE - retries.length);
+  return [...plain, ...retries, ...dead];
+}
+
+function spread<T>(list: T[], max: number): T[] {
+  if (list.length <= max) return list;
+  const out: T[] = [];
+  for (let k = 0; k < max; k++) out.push(list[Math.floor((k * list.length) / max)]!);
+  return out;
 }
 
 declare global {
   interface Window {
-    /** Overlay statistics for the perf spec. */
-    __fanoutOverlayStats?: { frames: number; maxTokens: number; aggregated: number; tokens: number };
+    /** Overlay statistics for tests and the perf spec. */
+    __fanoutOverlayStats?: OverlayStats;
   }
 }
 
 export function MessageOverlay() {
   const controller = useSimulationController();
   const store = useFanoutStore();
-  const svg = useRef<SVGSVGElement>(null);
+  const flow = useReactFlow();
+  const canvas = useRef<HTMLCanvasElement>(null);
 
   useEffect(() => {
-    const el = svg.current;
-    if (!el) return;
-    const animator = new OverlayAnimator(el, controller, store);
+    const el = canvas.current;
+    const area = el?.parentElement;
+    if (!el || !area) return;
+    const animator = new OverlayAnimator(el, controller, store, () => flow.getViewport());
     window.__fanoutOverlayStats = animator.stats;
+    const resize = new ResizeObserver((entries) => {
+      const box = entries[entries.length - 1]?.contentRect;
+      if (box) animator.resize(box.width, box.height);
+    });
+    resize.observe(el);
     let step = store.getState().simulation.step;
     const unsubscribe = store.subscribe((s) => {
       if (s.simulation.step === step) return;
@@ -196,21 +384,22 @@ export function MessageOverlay() {
       step = s.simulation.step;
       animator.moved(from, step);
     });
+    // The canvas lets pointer events through to the diagram; a click on a dot is caught on the way.
     const onClick = (event: MouseEvent) => {
-      const target = (event.target as Element).closest('[data-msg]');
-      if (target) animator.select(Number(target.getAttribute('data-msg')));
+      const box = el.getBoundingClientRect();
+      const msg = animator.hit(event.clientX - box.left, event.clientY - box.top);
+      if (msg === null) return;
+      event.stopPropagation();
+      animator.select(msg);
     };
-    el.addEventListener('click', onClick);
+    area.addEventListener('click', onClick, true);
     return () => {
       unsubscribe();
-      el.removeEventListener('click', onClick);
+      resize.disconnect();
+      area.removeEventListener('click', onClick, true);
       animator.stop();
     };
-  }, [controller, store]);
+  }, [controller, store, flow]);
 
-  return (
-    <ViewportPortal>
-      <svg ref={svg} className="fo-flow-overlay" aria-label="Messages in flight" role="img" width="1" height="1" />
-    </ViewportPortal>
-  );
+  return <canvas ref={canvas} className="fo-flow-overlay" aria-label="Messages in flight" role="img" />;
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createFanoutStore } from '../../state/store';
 import { SimHost } from '../../worker/host';
 import type { FromWorker, ToWorker } from '../../worker/protocol';
-import { SimulationController, type WorkerLike } from './controller';
+import { SimulationController, STATE_PLAY_INTERVAL_MS, type WorkerLike } from './controller';
 import { exampleTopology } from './test-support';
 
 /** A Worker stand-in running the real host synchronously on `flush()`. */
@@ -101,6 +101,28 @@ describe('SimulationController', () => {
     expect(sim()).toMatchObject({ player: 'running', step: 0 });
     controller.togglePlay();
     expect(sim().player).toBe('paused');
+  });
+
+  it('asks for counters at most every STATE_PLAY_INTERVAL_MS while playing, and for the exact step on pause', () => {
+    const { controller, sim, workers, frames } = setup();
+    controller.enter();
+    workers[0]!.flush();
+    controller.setSpeed(1);
+    controller.play();
+    const before = workers[0]!.sent.filter((m) => m.type === 'state').length;
+    let now = 1000;
+    for (let i = 0; i < 60 && frames.length; i++) {
+      now += 16;
+      frames.shift()!(now);
+      workers[0]!.flush();
+    }
+    const asked = workers[0]!.sent.filter((m) => m.type === 'state').length - before;
+    expect(asked).toBeGreaterThan(0);
+    expect(asked).toBeLessThanOrEqual(Math.ceil((60 * 16) / STATE_PLAY_INTERVAL_MS) + 1);
+    controller.pause();
+    workers[0]!.flush();
+    expect(sim().step).toBeGreaterThan(0);
+    expect(sim().overlayStep).toBe(sim().step);
   });
 
   it('marks the run out of date when the design changes, and re-runs on request', () => {

@@ -31,6 +31,13 @@ export interface WorkerLike {
 
 /** While a run streams in, the UI hears about new steps at most this often (ms). */
 export const ANNOUNCE_MS = 150;
+/**
+ * While playing, node counters are asked of the worker at most this often (ms, animation clock).
+ * Each answer re-renders every node's counters: once per frame it doubled the React commits of
+ * playing; ten times a second is as fast as anyone reads a counter. Paused, stepping or at the end,
+ * counters are asked for at once, so they always settle on the CLI's numbers.
+ */
+export const STATE_PLAY_INTERVAL_MS = 100;
 export const MIN_SPEED = 0.25;
 export const MAX_SPEED = 100;
 
@@ -51,6 +58,9 @@ export class SimulationController {
   private runDocument: Topology | null = null;
   private requestSeq = 0;
   private stateInFlight = false;
+  /** A state request held back while playing (see STATE_PLAY_INTERVAL_MS), and when the last went. */
+  private statePending = false;
+  private lastStateAt = -Infinity;
   private entityWaiters = new Map<number, (answer: EntityAnswer) => void>();
   private listeners = new Set<() => void>();
   private version = 0;
@@ -278,6 +288,12 @@ export class SimulationController {
 
   private requestState() {
     if (!this.worker || this.stateInFlight || !this.trace) return;
+    if (this.sim.player === 'running' && this.lastFrameAt - this.lastStateAt < STATE_PLAY_INTERVAL_MS) {
+      this.statePending = true;
+      return;
+    }
+    this.statePending = false;
+    this.lastStateAt = this.lastFrameAt;
     this.stateInFlight = true;
     this.worker.postMessage({ type: 'state', runId: this.runId, requestId: ++this.requestSeq, step: this.sim.step });
   }
@@ -366,6 +382,7 @@ export class SimulationController {
   pause(): void {
     this.stopClock();
     this.send('PAUSE');
+    if (this.statePending) this.requestState();
   }
 
   togglePlay(): void {
@@ -391,8 +408,10 @@ export class SimulationController {
     if (this.sim.time !== this.clock && target === this.sim.step) this.set({ time: Math.max(this.sim.time, Math.min(this.clock, lastKnown)) });
     if (this.atEnd(this.sim.step)) {
       this.send('END');
+      if (this.statePending) this.requestState();
       return;
     }
+    if (this.statePending) this.requestState();
     this.frame = this.scheduler.request(this.tick);
   };
 
