@@ -43,6 +43,11 @@ const MIN_ZOOM = 0.05;
 const PRO_OPTIONS = { hideAttribution: true };
 const DETAIL_CLASS: Record<Detail, string | undefined> = { full: undefined, far: 'fo-far', overview: 'fo-far fo-overview' };
 const MINIMAP_STYLE = { width: 168, height: 112 };
+/**
+ * Module-level on purpose: the mini map hands this function to each of its node components, so a
+ * new one per canvas render (an inline arrow) re-rendered all 300 of them on every drag move.
+ */
+const miniNodeClass = (n: FlowNode) => `fo-mini fo-mini--${n.type}`;
 
 export interface CanvasProps {
   colorMode: 'light' | 'dark';
@@ -258,7 +263,7 @@ export function Canvas({ colorMode, onContextMenu, onlyRenderVisibleElements }: 
         className={DETAIL_CLASS[detail]}
       >
         <Background variant={BackgroundVariant.Dots} gap={20} size={1.4} className="fo-background" />
-        <MiniMap pannable zoomable style={MINIMAP_STYLE} className="fo-minimap" ariaLabel="Mini map" nodeClassName={(n) => `fo-mini fo-mini--${n.type}`} />
+        <MiniMap pannable zoomable style={MINIMAP_STYLE} className="fo-minimap" ariaLabel="Mini map" nodeClassName={miniNodeClass} />
         <Controls className="fo-controls" showInteractive={false} aria-label="Zoom controls" />
       </ReactFlow>
     </DetailContext.Provider>
