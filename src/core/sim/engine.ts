@@ -29,7 +29,7 @@ import {
   type StreamRt,
 } from './runtime';
 import { handleRetryReady, onVisibilityTimeout, onWebhookTimeout, onAttemptDone } from './consumers';
-import { settle } from './queues';
+import { recordDepths, settle } from './queues';
 import { reassign } from './streams';
 import { arrive } from './routing';
 import { onRedrive, onRetention } from './settlement';
@@ -315,7 +315,10 @@ export class Engine {
     if (t > this.now) this.now = t;
     this.dispatchEvent(kind, heap.poppedA, heap.poppedB);
     this.steps++;
-    if (heap.peekTime() > this.now || heap.size === 0) settle(this);
+    if (heap.peekTime() > this.now || heap.size === 0) {
+      settle(this);
+      if (this.touchedCount > 0 && (heap.peekTime() > this.now || heap.size === 0)) recordDepths(this);
+    }
     if (this.settledCount > 0) this.releaseSettled();
     if (this.nextInjection < this.injections.length) this.injectDue();
     if (this.trace.length >= this.maxEvents) {

@@ -4,7 +4,8 @@
  * or waiting out a retry delay hands out nothing, and a retried message keeps its place at the head
  * of its group), SQS retention for queues without `retry`, and `settle` — at the end of every
  * instant, free consumer slots take from push buffers, stream partitions and queues (round-robin over
- * competing consumers), then each touched queue's depth is recorded for `maxDepth`.
+ * competing consumers); once no event is left at that time, each touched queue's depth is recorded
+ * for `maxDepth` (`recordDepths`).
  */
 import type { Engine } from './engine';
 import { deadLetter } from './settlement';
@@ -178,7 +179,7 @@ function fillConsumer(e: Engine, c: ConsumerRt): void {
 
 /**
  * End of an instant: every state change at this time is applied; now hand messages to free slots
- * (which may schedule more events at this same time), then record each touched queue's depth.
+ * (which may schedule more events at this same time).
  */
 export function settle(e: Engine): void {
   while (e.dirtyConsumers.length > 0 || e.dirtyQueues.length > 0) {
@@ -193,6 +194,14 @@ export function settle(e: Engine): void {
       drainQueue(e, q);
     }
   }
+}
+
+/**
+ * The instant is over — no event is left at this time, hand-outs included (a zero processing time
+ * acks within the instant): each queue whose depth changed records it for `maxDepth` (spec, "the
+ * largest depth once each instant is fully processed").
+ */
+export function recordDepths(e: Engine): void {
   const touched = e.touchedQueues;
   for (let i = 0; i < e.touchedCount; i++) {
     const q = e.queues[touched[i]!]!;

@@ -415,6 +415,21 @@ describe('queues: capacity, faults, redrive', () => {
     expect(result.conservation.ok).toBe(true);
   });
 
+  it('maxDepth is the depth once each instant is fully processed (zero processing time drains within it)', () => {
+    const build = (processingTime: number) =>
+      topo(
+        [
+          { id: 'p', kind: 'producer', messages: [{ type: 'A', rate: 0, burst: { at: 1, count: 5 } }] },
+          { id: 'q', kind: 'queue' },
+          { id: 'c', kind: 'consumer', processingTime },
+        ],
+        [edge('p', 'q'), edge('q', 'c')],
+      );
+    expect(simulate(build(0)).result.nodes['q']).toMatchObject({ maxDepth: 0, meanDepth: 0 });
+    // With 1 s each: 4 wait after the instant at 1 s, then 3, 2, 1.
+    expect(simulate(build(1)).result.nodes['q']!.maxDepth).toBe(4);
+  });
+
   it('without consumers, a queue without retry discards each message at enqueue + retention', () => {
     const t = topo(
       [
