@@ -47,6 +47,9 @@ describe('deadletter-edge-unused', () => {
     const edges = [edge('p', 'q'), edge('q', 'c'), edge('q', 'd')];
     expect(withCode(topology(nodes({}), edges), 'deadletter-edge-unused')).toMatchObject([{ path: 'nodes[1].retry', edgeIds: ['e2'] }]);
     expect(withCode(topology(nodes(retry3), edges), 'deadletter-edge-unused')).toEqual([]);
+    // drop-head overflow uses the edge without a retry policy; reject overflow does not.
+    expect(withCode(topology(nodes({ capacity: 5, overflow: 'drop-head' }), edges), 'deadletter-edge-unused')).toEqual([]);
+    expect(withCode(topology(nodes({ capacity: 5, overflow: 'reject' }), edges), 'deadletter-edge-unused')).toHaveLength(1);
   });
 });
 

@@ -64,7 +64,8 @@ export function checkRetries(ctx: ValidationContext): void {
           }
         }
       }
-    } else if (node.kind === 'queue' && !node.retry) {
+    } else if (node.kind === 'queue' && !node.retry && !(node.capacity !== undefined && node.overflow === 'drop-head')) {
+      // (A full queue with drop-head overflow dead-letters its oldest ready message over this edge.)
       ctx.report({
         code: 'deadletter-edge-unused',
         message: `queue ${quote(node.id)} has a deadLetter edge to ${quote(deadLetters[0]!.edge.to)} but no retry policy, so it retries without limit and never dead-letters (SQS without maxReceiveCount)`,
