@@ -26,6 +26,32 @@ describe('AsyncAPI 3.0 export', () => {
     });
   }
 
+  it('a node or message type named __proto__ (legal) gets a key readers can keep; the document validates', async () => {
+    const topology = fixtureTopology(
+      JSON.stringify({
+        format: 'fanout/topology',
+        version: 1,
+        nodes: [
+          { id: 'constructor', kind: 'producer', messages: [{ type: '__proto__', rate: 1 }] },
+          { id: '__proto__', kind: 'queue' },
+          { id: 'toString', kind: 'consumer' },
+        ],
+        edges: [
+          { id: 'e1', from: 'constructor', to: '__proto__' },
+          { id: 'e2', from: '__proto__', to: 'toString' },
+        ],
+      }),
+      'proto-ids',
+    );
+    const doc = toAsyncApi(topology) as Obj;
+    expect(Object.keys(doc.channels)).toEqual(['__proto___2']);
+    expect(doc.channels['__proto___2'].address).toBe('__proto__');
+    expect(Object.keys(doc.channels['__proto___2'].messages)).toEqual(['__proto___2']);
+    expect(doc.operations['constructor.send.__proto__'].channel).toEqual({ $ref: '#/channels/__proto___2' });
+    expect(errorsOf(await parser.validate(toAsyncApiText(topology, 'yaml')))).toEqual([]);
+    expect(errorsOf(await parser.validate(toAsyncApiText(topology, 'json')))).toEqual([]);
+  });
+
   it('maps the spec example: channels per broker, send and receive operations, messages', async () => {
     const topology = fixtureTopology(examples.find((e) => e.name === 'order-events.json')!.text, 'order-events');
     const doc = toAsyncApi(topology) as Obj;

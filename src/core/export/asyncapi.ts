@@ -55,7 +55,9 @@ const CHANNEL_DESCRIPTIONS: Readonly<Partial<Record<NodeKind, string>>> = {
 /** Keys AsyncAPI accepts for components (`^[a-zA-Z0-9.\-_]+$`), unique per name. */
 function componentKeys(names: Iterable<string>): Map<string, string> {
   const keys = new Map<string, string>();
-  const used = new Set<string>();
+  // "__proto__" is a legal key, but YAML and JSON readers that build plain objects turn it into a
+  // prototype (the AsyncAPI parser then sees no channel, or a broken one): never used as a key.
+  const used = new Set<string>(['__proto__']);
   for (const name of names) {
     if (keys.has(name)) continue;
     const base = name.replace(/[^A-Za-z0-9._-]/g, '_') || 'Message';
@@ -154,6 +156,8 @@ export function toAsyncApi(topology: Topology): Obj {
     bindingsByQueue.set(e.to.id, list);
   }
 
+  // Channel keys are the node ids (already key-safe), except where a reader could not keep one.
+  const channelKey = componentKeys(channelNodes.map((n) => n.id));
   const channels: Obj = {};
   for (const node of channelNodes) {
     const channel: Obj = { address: node.id };
@@ -181,7 +185,7 @@ export function toAsyncApi(topology: Topology): Obj {
       channel.bindings = { kafka: { topic: node.id, partitions: node.partitions ?? 1, bindingVersion: KAFKA_BINDING_VERSION } };
     }
     channel['x-fanout-kind'] = node.kind;
-    setOwn(channels, node.id, channel);
+    setOwn(channels, channelKey.get(node.id)!, channel);
   }
 
   const operations: Obj = {};
@@ -200,10 +204,10 @@ export function toAsyncApi(topology: Topology): Obj {
       const types = filtered(sentTypes(from).keys(), edge);
       const operation: Obj = {
         action: 'send',
-        channel: { $ref: `#/channels/${to.id}` },
+        channel: { $ref: `#/channels/${channelKey.get(to.id)!}` },
         title: `${label(from.id)} sends to ${label(to.id)}`,
       };
-      if (types.length > 0) operation.messages = channelMessageRefs(to.id, types);
+      if (types.length > 0) operation.messages = channelMessageRefs(channelKey.get(to.id)!, types);
       if (to.kind === 'exchange') {
         const cc = routingKeysOf(from, types);
         operation.bindings = { amqp: { ...(cc.length > 0 ? { cc } : {}), deliveryMode: 2, bindingVersion: AMQP_BINDING_VERSION } };
@@ -213,10 +217,10 @@ export function toAsyncApi(topology: Topology): Obj {
       const types = filtered(onChannel.get(from.id)!, edge).sort();
       const operation: Obj = {
         action: 'receive',
-        channel: { $ref: `#/channels/${from.id}` },
+        channel: { $ref: `#/channels/${channelKey.get(from.id)!}` },
         title: `${label(to.id)} receives from ${label(from.id)}`,
       };
-      if (types.length > 0) operation.messages = channelMessageRefs(from.id, types);
+      if (types.length > 0) operation.messages = channelMessageRefs(channelKey.get(from.id)!, types);
       if (kind === 'group' && edge.group !== undefined) {
         operation.bindings = { kafka: { groupId: { type: 'string', enum: [edge.group] }, bindingVersion: KAFKA_BINDING_VERSION } };
       } else if (kind === 'endpoint') {
