@@ -73,6 +73,9 @@ export const E_READ = 8;
 export const E_REASSIGN = 9;
 export const E_RETENTION = 10;
 
+/** Instant hops chained within one event before the next one waits for its own event (same time). */
+const MAX_ARRIVE_DEPTH = 64;
+
 /** Options of one engine instance. */
 export interface EngineOptions {
   /** Overrides `simulation.seed`. */
@@ -462,14 +465,27 @@ export class Engine {
     void causeDelivery;
   }
 
-  /** Moves a delivery over an edge: after its latency, or at once. */
+  /** Nested `arrive` calls in progress (see `sendOverEdge`). */
+  private arriveDepth = 0;
+
+  /**
+   * Moves a delivery over an edge: after its latency, or at once. "At once" is a direct call, except
+   * deep in a chain of them — a cycle of instant hops (a dead-letter emit that loops back to a down
+   * consumer) would otherwise recurse without end within one event, past the stack and past the
+   * maxEvents check; there the arrival becomes an event at the same time, so the run goes on (and
+   * ends at maxEvents) step by step.
+   */
   sendOverEdge(d: number, edge: number): void {
     const rng = this.edgeRng[edge];
-    if (rng) {
+    if (rng || this.arriveDepth >= MAX_ARRIVE_DEPTH) {
       this.deliveries.state[d] = S_TRANSIT;
       this.deliveries.node[this.deliveries.slot[d]!] = -1;
-      this.schedule(this.now + sample(this.model.edges[edge]!.latency!, rng), E_ARRIVE, d, edge);
-    } else arrive(this, d, edge);
+      this.schedule(rng ? this.now + sample(this.model.edges[edge]!.latency!, rng) : this.now, E_ARRIVE, d, edge);
+    } else {
+      this.arriveDepth++;
+      arrive(this, d, edge);
+      this.arriveDepth--;
+    }
   }
 
   /** A copy of `d`'s message as a new delivery (fan-out beyond the first match). */

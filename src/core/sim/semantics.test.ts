@@ -509,6 +509,42 @@ describe('queues: capacity, faults, redrive', () => {
     expect(acks).toEqual([0.1, 1.5, 2.1]);
   });
 
+  it('redrive of an unroutable message (held via the alternate edge) publishes it to the exchange again', () => {
+    const t = topo(
+      [
+        { id: 'p', kind: 'producer', messages: [{ type: 'A', rate: 1, arrival: 'constant', count: 2, routingKey: 'nomatch' }] },
+        { id: 'x', kind: 'exchange', exchangeType: 'direct' },
+        { id: 'q', kind: 'queue' },
+        { id: 'c', kind: 'consumer', processingTime: 0 },
+        { id: 'dl', kind: 'deadletter', redrive: [{ at: 5 }] },
+      ],
+      [edge('p', 'x'), edge('x', 'q', { bindingKey: 'k' }), edge('q', 'c'), edge('x', 'dl', { kind: 'alternate' })],
+    );
+    const r = simulate(t).result;
+    // Still unroutable when routed again: back over the alternate edge.
+    expect(r.nodes['x']).toMatchObject({ received: 4 });
+    expect(r.nodes['dl']).toMatchObject({ received: 4, redriven: 2, held: 2 });
+    expect(r.conservation.ok).toBe(true);
+  });
+
+  it('a cycle of instant hops within one event (dead-letter emit back to a down consumer) ends at maxEvents, no stack overflow', () => {
+    const t = topo(
+      [
+        { id: 'p', kind: 'producer', messages: [{ type: 'A', rate: 1, arrival: 'constant', count: 1 }] },
+        { id: 't', kind: 'topic' },
+        { id: 'c', kind: 'consumer', processingTime: 0.1, emits: [{ type: 'B', on: 'dead-letter' }] },
+        { id: 'dl', kind: 'deadletter' },
+      ],
+      [edge('p', 't'), edge('t', 'c'), edge('t', 'dl'), edge('c', 't')],
+      { faults: [{ node: 'c', type: 'down', from: 0, to: 5 }], simulation: { duration: 10, maxEvents: 100_000 } },
+    );
+    const a = simulate(t).result;
+    expect(a.truncated).toBe(true);
+    expect(a.events).toBe(100_000);
+    expect(a.conservation.ok).toBe(true);
+    expect(JSON.stringify(simulate(t).result)).toBe(JSON.stringify(a));
+  });
+
   it('redrive sends dead letters back with a fresh budget', () => {
     const t = topo(
       [

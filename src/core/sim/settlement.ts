@@ -11,6 +11,7 @@ import { PATH_GROUP, PATH_PUSH } from './runtime';
 import { emitMessages, pushAttempt } from './consumers';
 import { discardExpired, enqueue } from './queues';
 import { onRedriveToGroup } from './streams';
+import { route } from './routing';
 
 /**
  * Retries are spent: over the broker's deadLetter edge, or discarded when it has none. The consumer
@@ -48,15 +49,19 @@ export function onRedrive(e: Engine, node: number): void {
     dl.attempts[dl.slot[d]!] = 0;
     dl.prevDelay[dl.slot[d]!] = 0;
     e.lastChange = e.now;
-    const origin = dl.origin[dl.slot[d]!]!;
+    const origin = e.model.nodes[dl.origin[dl.slot[d]!]!]!;
     e.trace.push(e.now, T.T_REDRIVE, node, -1, dl.msg[d]!, d, 0);
-    const path = e.paths[dl.path[dl.slot[d]!]!]!;
-    if (e.model.nodes[origin]!.kind === 'queue') {
-      enqueue(e, e.queues[e.queueOf[origin]!]!, d, -1);
-    } else if (path.kind === PATH_PUSH) {
-      pushAttempt(e, d, path.index, path.edge);
-    } else if (path.kind === PATH_GROUP) {
-      onRedriveToGroup(e, d, path);
+    if (origin.kind === 'queue') {
+      enqueue(e, e.queues[e.queueOf[origin.index]!]!, d, -1);
+    } else if (origin.kind === 'exchange') {
+      // It came over the alternate edge, unroutable: published to the exchange again, which routes
+      // it anew (back to the alternate if still nothing matches), as a shovel to the exchange would.
+      e.stats[origin.index]!.received++;
+      route(e, d, origin);
+    } else {
+      const path = e.paths[dl.path[dl.slot[d]!]!]!;
+      if (path.kind === PATH_PUSH) pushAttempt(e, d, path.index, path.edge);
+      else if (path.kind === PATH_GROUP) onRedriveToGroup(e, d, path);
     }
   }
 }
