@@ -14,11 +14,13 @@ Runs the topology in FILE (a Fanout topology, .fanout.json) and prints a summary
 The run is a pure function of (topology, seed): the same file and seed give the same result.
 
 Options:
-  --seed N           overrides simulation.seed (an integer)
-  --duration S       overrides simulation.duration (simulated seconds, > 0)
+  --seed N           overrides simulation.seed (an integer, |N| ≤ 9007199254740991)
+  --duration S       overrides simulation.duration (simulated seconds, > 0 and ≤ 1e9)
   --json             print only the result object (JSON) on standard output
   --trace OUT        write every trace record to OUT, one JSON object a line (NDJSON):
-                     t, type, node, edge, msg, delivery, attempt, type of message, causation, value
+                     t, type, node, msg, delivery (−1: none), attempt (0: not an attempt),
+                     and where they apply: edge, msgType, causation (the causing message),
+                     delay (retry), lag (stale read), version (append: the entity's version)
   -h, --help         this help
 
 Exit codes: 0 done, 1 invalid topology or file, 2 usage error.`;
@@ -50,12 +52,12 @@ function parseArgs(args: readonly string[]): SimulateArgs {
     if (flag === '--seed') {
       const v = take();
       const n = Number(v);
-      if (!/^-?\d+$/.test(v.trim()) || !Number.isSafeInteger(n)) throw new UsageError(`--seed must be an integer (found "${v}")`);
+      if (!/^-?\d+$/.test(v.trim()) || !Number.isSafeInteger(n)) throw new UsageError(`--seed must be an integer between -9007199254740991 and 9007199254740991 (found "${v}")`);
       out.seed = n;
     } else if (flag === '--duration') {
       const v = take();
       const n = Number(v);
-      if (v.trim() === '' || !Number.isFinite(n) || n <= 0 || n > 1e9) throw new UsageError(`--duration must be a number of seconds > 0 (found "${v}")`);
+      if (v.trim() === '' || !Number.isFinite(n) || n <= 0 || n > 1e9) throw new UsageError(`--duration must be a number of seconds > 0 and ≤ 1000000000 (found "${v}")`);
       out.duration = n;
     } else if (flag === '--json') out.json = true;
     else if (flag === '--trace') out.trace = take();
@@ -123,8 +125,10 @@ export function writeTraceNdjson(sim: Simulation, write: (piece: string) => void
       node: r.node >= 0 ? nodes[r.node] : null,
       msg: r.msg,
       delivery: r.delivery,
-      attempt: r.attempt,
+      // An append record keeps the entity version in its attempt column; an append is no attempt.
+      attempt: r.type === 'append' ? 0 : r.attempt,
     };
+    if (r.type === 'append') line.version = r.attempt;
     if (r.edge >= 0) line.edge = edges[r.edge];
     if (r.msg >= 0) {
       if (types[r.msg] === undefined) {

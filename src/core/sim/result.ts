@@ -194,7 +194,9 @@ export function buildResult(e: Engine): SimResult {
           duplicatesSkipped: s.duplicatesSkipped,
           outOfOrder: s.outOfOrder,
         });
-        if (e.publishEdges[node.index]!.length > 0) Object.assign(r, { emitted: s.emitted, rejected: s.rejected });
+        // Emitted messages count in totals.published even without a publish edge (they go nowhere):
+        // shown whenever the node emits, so the totals add up from the nodes.
+        if (e.publishEdges[node.index]!.length > 0 || node.emits.length > 0) Object.assign(r, { emitted: s.emitted, rejected: s.rejected });
         const lat = summarize(s.latency);
         if (lat) r.latency = roundSummary(lat);
         if (node.kind === 'projection') {
@@ -207,6 +209,8 @@ export function buildResult(e: Engine): SimResult {
       case 'eventstore': {
         const store = e.stores[node.index]!;
         Object.assign(r, { appended: s.appended, entities: store.entities.size, maxVersion: store.maxVersion });
+        // A catch-up subscription's push that fails is discarded here (one attempt): counted on the store.
+        if (node.out.some((i) => e.model.edges[i]!.kind === 'subscribe')) r.discarded = s.discarded;
         break;
       }
       case 'deadletter': {
