@@ -84,7 +84,26 @@ const TABS: { id: Tab; label: string }[] = [
   { id: 'stores', label: 'Stores & projections' },
 ];
 
+/**
+ * The dock, mounted one task after Simulate opens: the click on "Simulate" then renders only the
+ * player bar and the overlay, and the dock (tabs, event log with its filters) follows in its own
+ * task — together they made one long task of the click.
+ */
 export function SimulateDock() {
+  const mode = useFanout((s) => s.simulation.mode);
+  const [shown, setShown] = useState(false);
+  useEffect(() => {
+    if (mode !== 'simulate') return;
+    const id = window.setTimeout(() => setShown(true), 0);
+    return () => {
+      window.clearTimeout(id);
+      setShown(false);
+    };
+  }, [mode]);
+  return mode === 'simulate' && shown ? <Dock /> : null;
+}
+
+function Dock() {
   const controller = useSimulationController();
   useTraceVersion(controller);
   const mode = useFanout((s) => s.simulation.mode);
