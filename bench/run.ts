@@ -88,7 +88,7 @@ console.log(`${RUNS} interleaved runs per variant; medians. cpu = process CPU ti
   }
   console.log(`(a) M/M/1 λ=0.9 μ=1, ${CUSTOMERS.toLocaleString('en')} customers — mean time in system: engine ${W.toFixed(3)}, bare ${bareW.toFixed(3)}, SIM.JS ${simjsW.toFixed(3)} (theory 10)`);
   const e = row('engine, no trace', plain, `${fmtRate(events, median(plain.map((s) => s.wall)))} trace-equivalent events`);
-  const t = row('engine, full trace', traced, `${events.toLocaleString('en')} records, ${bytes.toFixed(1)} bytes/record (${RECORD_BYTES} fixed)`);
+  const t = row('engine, full trace', traced, `${events.toLocaleString('en')} records, ${bytes.toFixed(1)} bytes/record (${RECORD_BYTES} fixed + 8 per distinct time)`);
   row('  first traced run (cold)', traced.slice(0, 1), 'fresh trace memory; later runs reuse pooled chunks');
   const b = row('bare reference loop', bare);
   const s = row('SIM.JS 2.0.3', simjs);

@@ -7,7 +7,7 @@
  *   then it yields to the event loop so `cancel` and state requests get through), streaming records
  *   to the page as transferable columns in blocks the page keeps without copying;
  * - the **cursor** (no trace) answers "counters and contents at step k": it seeks there — forward
- *   by stepping, backward by the engine's deterministic replay — and returns `result()` plus a slim
+ *   by stepping, backward from the engine's nearest checkpoint by deterministic replay — and returns `result()` plus a slim
  *   `state()`. Counters therefore come from the very function the CLI prints, so the last step shows
  *   exactly `fanout simulate --json`'s numbers.
  */
@@ -54,7 +54,9 @@ class Run {
     seed: number,
     now: number,
   ) {
-    this.runner = createSimulation(topology, { seed, trace: true });
+    // The runner only moves forward: no checkpoints. The cursor seeks back and forth (steps back,
+    // log clicks, the scrubber): it keeps them, so going back replays from the nearest one.
+    this.runner = createSimulation(topology, { seed, trace: true, checkpoints: false });
     this.cursor = createSimulation(topology, { seed, trace: false });
     this.started = now;
   }
@@ -298,12 +300,14 @@ function newBlock(first: number, n: number): RecordBlock {
 }
 
 function copyColumns(c: TraceChunk, from: number, to: number, s: RecordBlock, at: number) {
-  s.t.set(c.t.subarray(from, to), at);
   s.type.set(c.type.subarray(from, to), at);
   s.msg.set(c.msg.subarray(from, to), at);
   s.delivery.set(c.delivery.subarray(from, to), at);
   s.attempt.set(c.attempt.subarray(from, to), at);
+  const times = c.times;
+  const timeIndex = c.timeIndex;
   for (let i = from, j = at; i < to; i++, j++) {
+    s.t[j] = times[timeIndex[i]!]!;
     const node = c.node[i]!;
     const edge = c.edge[i]!;
     const type = c.type[i]!;

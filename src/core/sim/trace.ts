@@ -1,8 +1,11 @@
 /**
  * The trace: every state change of a run, as compact records in struct-of-arrays chunks.
  *
- * Layout per record (23 bytes): t Float64 · msg Int32 · delivery Int32 · node Uint16 · edge Uint16 ·
- * attempt Uint16 · type Uint8. Chunks hold 65,536 records, so a chunk's columns can be transferred
+ * Layout per record (17 bytes + the times): time index Uint16 · msg Int32 · delivery Int32 · node
+ * Uint16 · edge Uint16 · attempt Uint16 · type Uint8. Records of one instant share a time: a chunk
+ * keeps each distinct time once (Float64, in `times`) and a record holds its index there — the
+ * time column was a third of the bytes, and on a machine where first-touching memory is slow the
+ * bytes are the cost. Read a record's time with `timeOf(chunk, i)`. Chunks hold 65,536 records, so a chunk's columns can be transferred
  * from a Worker to the page without copying (`chunk.buffers()`), and the page reads records by index.
  * The few records that carry a number (a retry's delay, a stale read's lag) keep it in the chunk's
  * `values` column; their `edge` field holds its index there (a retry or a read involves no edge).
@@ -57,8 +60,8 @@ export const T_UP = 19;
 /** "No node / no edge" in the Uint16 columns. */
 export const NONE16 = 0xffff;
 export const CHUNK_SIZE = 65536;
-/** Bytes of the fixed columns per record. */
-export const RECORD_BYTES = 8 + 4 + 4 + 2 + 2 + 2 + 1;
+/** Bytes of the fixed columns per record (each distinct time adds 8 bytes to its chunk). */
+export const RECORD_BYTES = 2 + 4 + 4 + 2 + 2 + 2 + 1;
 
 /**
  * Chunks returned by `TraceStore.release()`, reused by later runs in the same thread: a Worker that
@@ -70,7 +73,11 @@ const MAX_POOLED_CHUNKS = 96;
 
 /** One chunk of records; its typed arrays are transferable. */
 export class TraceChunk {
-  readonly t = new Float64Array(CHUNK_SIZE);
+  /** Per record: index of its time in `times`. */
+  readonly timeIndex = new Uint16Array(CHUNK_SIZE);
+  /** The chunk's distinct times, in record order (grows; at most one per record). */
+  times = new Float64Array(1024);
+  timeCount = 0;
   readonly msg = new Int32Array(CHUNK_SIZE);
   readonly delivery = new Int32Array(CHUNK_SIZE);
   readonly node = new Uint16Array(CHUNK_SIZE);
@@ -83,10 +90,15 @@ export class TraceChunk {
 
   /** The ArrayBuffers to list as transferables when posting the chunk to another thread. */
   buffers(): ArrayBuffer[] {
-    return [this.t, this.msg, this.delivery, this.node, this.edge, this.attempt, this.type, this.values].map(
+    return [this.timeIndex, this.times, this.msg, this.delivery, this.node, this.edge, this.attempt, this.type, this.values].map(
       (a) => a.buffer as ArrayBuffer,
     );
   }
+}
+
+/** The time of record `i` of a chunk. */
+export function timeOf(c: TraceChunk, i: number): number {
+  return c.times[c.timeIndex[i]!]!;
 }
 
 /** A trace record as an object, for the UI, sentences and NDJSON. */
@@ -135,6 +147,7 @@ export class TraceStore {
       c = chunkPool.pop() ?? new TraceChunk();
       c.length = 0;
       c.valueCount = 0;
+      c.timeCount = 0;
       this.chunks.push(c);
       this.current = c;
     }
@@ -148,7 +161,7 @@ export class TraceStore {
    */
   release(): void {
     for (const c of this.chunks) {
-      if (chunkPool.length < MAX_POOLED_CHUNKS && c.t.byteLength > 0) chunkPool.push(c);
+      if (chunkPool.length < MAX_POOLED_CHUNKS && c.timeIndex.byteLength > 0) chunkPool.push(c);
     }
     this.chunks.length = 0;
     this.current = null;
@@ -163,7 +176,17 @@ export class TraceStore {
     this.stored++;
     const c = this.chunk();
     const i = c.length++;
-    c.t[i] = t;
+    let k = c.timeCount - 1;
+    if (k < 0 || c.times[k] !== t) {
+      k = c.timeCount++;
+      if (k === c.times.length) {
+        const grown = new Float64Array(Math.min(CHUNK_SIZE, k * 2));
+        grown.set(c.times);
+        c.times = grown;
+      }
+      c.times[k] = t;
+    }
+    c.timeIndex[i] = k;
     c.type[i] = type;
     c.node[i] = node < 0 ? NONE16 : node;
     c.edge[i] = edge < 0 ? NONE16 : edge;
@@ -215,14 +238,14 @@ export class TraceStore {
   /** Bytes held by the allocated chunks (record columns and value columns). */
   bytes(): number {
     let n = 0;
-    for (const c of this.chunks) n += CHUNK_SIZE * RECORD_BYTES + c.values.byteLength;
+    for (const c of this.chunks) n += CHUNK_SIZE * RECORD_BYTES + c.times.byteLength + c.values.byteLength;
     return n;
   }
 
   /** Bytes actually used by records (excluding the unused tail of the last chunk). */
   usedBytes(): number {
     let n = 0;
-    for (const c of this.chunks) n += c.length * RECORD_BYTES + c.valueCount * 8;
+    for (const c of this.chunks) n += c.length * RECORD_BYTES + c.timeCount * 8 + c.valueCount * 8;
     return n;
   }
 }
@@ -235,7 +258,7 @@ export function readRecord(c: TraceChunk, i: number, index: number): TraceRecord
   const carriesValue = type === T_RETRY || type === T_READ;
   const rec: TraceRecord = {
     index,
-    t: c.t[i]!,
+    t: timeOf(c, i),
     type: TRACE_TYPES[type]!,
     node: node === NONE16 ? -1 : node,
     edge: carriesValue || edge === NONE16 ? -1 : edge,
