@@ -98,10 +98,18 @@ export interface SimulationSlice {
   selectedMessage: number | null;
 }
 
+/**
+ * An empty map keyed by node or edge id: no prototype, so an id such as "constructor" finds nothing
+ * (not Object's constructor) and "__proto__" is stored as a key.
+ */
+export function emptyIdMap<T>(): Record<string, T> {
+  return Object.create(null) as Record<string, T>;
+}
+
 /** A simulation slice with nothing running (design mode). */
 export const IDLE_SIMULATION: SimulationSlice = {
-  nodes: {},
-  edges: {},
+  nodes: emptyIdMap(),
+  edges: emptyIdMap(),
   mode: 'design',
   player: 'idle',
   run: 'none',

@@ -243,7 +243,8 @@ export class SimHost {
       const t0 = this.env.now();
       const sim = this.cursorAt(run, step);
       const state = sim.state();
-      const nodes: Record<string, NodeLiveState> = {};
+      // No prototype: a node id "__proto__" is a key like any other (it survives postMessage).
+      const nodes = Object.create(null) as Record<string, NodeLiveState>;
       for (const [id, s] of Object.entries(state.nodes)) {
         const live: NodeLiveState = { down: s.down };
         if (s.ready) live.ready = s.ready.length;

@@ -16,7 +16,7 @@ import type { Topology } from '../../core/schema';
 import type { SimResult } from '../../core/sim';
 import { editorModeMachine } from '../../machines/editor-mode';
 import { runControlMachine, type RunControlEvent } from '../../machines/runControl';
-import { IDLE_SIMULATION, type FanoutStore, type NodeOverlay, type SimulationSlice } from '../../state/store';
+import { emptyIdMap, IDLE_SIMULATION, type FanoutStore, type NodeOverlay, type SimulationSlice } from '../../state/store';
 import type { EntityAnswer, FromWorker, ToWorker } from '../../worker/protocol';
 import { overlayFor } from './counters';
 import { TraceView } from './trace-view';
@@ -202,7 +202,7 @@ export class SimulationController {
     this.finalResult = null;
     this.resultAtStep = null;
     this.stateInFlight = false;
-    this.set({ run: 'computing', step: 0, steps: 0, time: 0, overlayStep: -1, outOfDate: false, error: null, selectedMessage: null, nodes: {}, edges: {} });
+    this.set({ run: 'computing', step: 0, steps: 0, time: 0, overlayStep: -1, outOfDate: false, error: null, selectedMessage: null, nodes: emptyIdMap(), edges: emptyIdMap() });
     this.changed();
     this.ensureWorker().postMessage({ type: 'start', runId: this.runId, topology: doc, seed: this.sim.seed });
   }
@@ -270,7 +270,7 @@ export class SimulationController {
   private applyState(m: Extract<FromWorker, { type: 'state' }>) {
     const trace = this.trace;
     if (!trace) return;
-    const nodes: Record<string, NodeOverlay> = {};
+    const nodes = emptyIdMap<NodeOverlay>();
     const upTo = trace.recordsAt(m.step);
     trace.nodes.forEach((node, i) => {
       const overlay = overlayFor(node.kind, m.result.nodes[node.id], m.nodes[node.id]);

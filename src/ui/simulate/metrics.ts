@@ -117,7 +117,7 @@ export function computeMetrics(trace: TraceView, buckets = 120): Metrics {
     p50[b] = percentile(list, 0.5);
     p99[b] = percentile(list, 0.99);
   });
-  const maxDepth: Record<string, number> = {};
+  const maxDepth = Object.create(null) as Record<string, number>; // keyed by node id: no prototype
   queues.forEach((node, q) => (maxDepth[trace.nodes[node]!.id] = max[q]!));
   return {
     end,
