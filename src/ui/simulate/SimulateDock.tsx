@@ -56,11 +56,11 @@ export function SimulateCanvasLayer() {
   useEffect(() => {
     window.__fanoutSimulation = controller;
   }, [controller]);
-  // The dock and the player take room: fit the diagram into what is left of the canvas.
+  // Back in Design, the diagram gets the whole canvas again (in Simulate the dock fits it once it
+  // has taken its room: see Dock).
   useEffect(() => {
-    const id = requestAnimationFrame(() =>
-      void flow.fitView(mode === 'simulate' ? { padding: { top: '40px', left: '40px', right: '40px', bottom: '110px' }, maxZoom: 1.1, duration: 200 } : { padding: 0.15, maxZoom: 1.1, duration: 200 }),
-    );
+    if (mode === 'simulate') return;
+    const id = requestAnimationFrame(() => void flow.fitView({ padding: 0.15, maxZoom: 1.1, duration: 200 }));
     return () => cancelAnimationFrame(id);
   }, [mode, flow]);
   if (mode !== 'simulate') return null;
@@ -105,6 +105,15 @@ export function SimulateDock() {
 
 function Dock() {
   const controller = useSimulationController();
+  const flow = useReactFlow();
+  // The dock and the player take room: fit the diagram into what is left of the canvas, once the
+  // canvas has its new size (two frames: React Flow learns it from a ResizeObserver after layout).
+  useEffect(() => {
+    let id = requestAnimationFrame(() => {
+      id = requestAnimationFrame(() => void flow.fitView({ padding: { top: '40px', left: '40px', right: '40px', bottom: '110px' }, maxZoom: 1.1, duration: 200 }));
+    });
+    return () => cancelAnimationFrame(id);
+  }, [flow]);
   useTraceVersion(controller);
   const mode = useFanout((s) => s.simulation.mode);
   const run = useFanout((s) => s.simulation.run);
