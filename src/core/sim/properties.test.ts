@@ -247,3 +247,52 @@ describe('invariants over random topologies', () => {
   });
 });
 
+
+describe('streams under member crashes (past the session timeout)', () => {
+  const streamArb = fc.record({
+    seed: fc.integer({ min: 0, max: 10_000 }),
+    partitions: fc.integer({ min: 1, max: 4 }),
+    members: fc.integer({ min: 1, max: 3 }),
+    keyed: fc.boolean(),
+    rate: fc.double({ min: 0.5, max: 4, noNaN: true }),
+    processing: fc.double({ min: 0.01, max: 0.6, noNaN: true }),
+    failure: fc.constantFrom(0, 0, 0.2),
+    retry: fc.option(fc.record({ maxAttempts: fc.integer({ min: 1, max: 3 }) }), { nil: undefined }),
+    faults: fc.array(fc.record({ member: fc.integer({ min: 0, max: 2 }), from: fc.double({ min: 0, max: 60, noNaN: true }), len: fc.double({ min: 1, max: 90, noNaN: true }) }), { maxLength: 3 }),
+  });
+
+  it('every record reaches an end in every group; conservation holds; deterministic', () => {
+    fc.assert(
+      fc.property(streamArb, (g) => {
+        const members = Array.from({ length: g.members }, (_, i) => `m${i}`);
+        const t = topo(
+          [
+            { id: 'p', kind: 'producer', messages: [{ type: 'E', rate: g.rate, ...(g.keyed ? { keys: 5 } : {}) }] },
+            { id: 's', kind: 'stream', partitions: g.partitions, ...(g.retry ? { retry: g.retry } : {}) },
+            { id: 'dlq', kind: 'deadletter' },
+            ...members.map((id) => ({ id, kind: 'consumer', processingTime: { dist: 'exponential', mean: g.processing }, failure: { probability: g.failure } })),
+          ],
+          [
+            { id: 'pub', from: 'p', to: 's' },
+            { id: 'dl', from: 's', to: 'dlq' },
+            ...members.map((id) => ({ id: `g-${id}`, from: 's', to: id, kind: 'group', group: 'G' })),
+          ],
+          {
+            simulation: { seed: g.seed, duration: 60 },
+            faults: g.faults.map((f) => ({ node: members[f.member % members.length]!, type: 'down', from: f.from, to: f.from + f.len })),
+          },
+        );
+        const a = simulate(t).result;
+        expect(JSON.stringify(simulate(t).result)).toBe(JSON.stringify(a));
+        expect(a.conservation).toEqual({ ok: true });
+        // Faults end by 150 s and every member comes back: nothing is left pending, no lag remains.
+        expect(a.totals.pending).toBe(0);
+        const group = (a.nodes['s']!.groups as Record<string, { lag: number }>)['G']!;
+        expect(group.lag).toBe(0);
+        const processedOrDead = members.reduce((sum, id) => sum + (a.nodes[id]!.processed as number), 0) + (a.nodes['dlq']!.received as number);
+        expect(processedOrDead).toBeGreaterThanOrEqual(a.totals.published);
+      }),
+      { numRuns: 60, seed: 4242 },
+    );
+  });
+});
