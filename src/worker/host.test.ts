@@ -144,6 +144,43 @@ describe('SimHost', () => {
   });
 });
 
+describe('SimHost: the last step is the end of the run', () => {
+  it('work that finishes after the last record (past a webhook timeout) is in the last step’s counters', () => {
+    const parsed = parseTopology(
+      JSON.stringify({
+        format: 'fanout/topology',
+        version: 1,
+        simulation: { seed: 3, duration: 20 },
+        nodes: [
+          { id: 'billing', kind: 'producer', messages: [{ type: 'InvoicePaid', rate: 1, arrival: 'constant', keys: 4 }] },
+          { id: 'hooks', kind: 'webhook', schedule: [5, 600, 3600], timeout: 2 },
+          { id: 'partner', kind: 'consumer', processingTime: { dist: 'lognormal', median: 0.5, p99: 3 } },
+          { id: 'hook-dlq', kind: 'deadletter', redrive: [{ at: 7200 }] },
+        ],
+        edges: [
+          { id: 'p1', from: 'billing', to: 'hooks' },
+          { id: 'e', from: 'hooks', to: 'partner' },
+          { id: 'd', from: 'hooks', to: 'hook-dlq', kind: 'deadLetter' },
+        ],
+        faults: [{ node: 'partner', type: 'down', from: 4, to: 5000 }],
+      }),
+    );
+    if (!parsed.ok) throw new Error('invalid');
+    const topology = parsed.topology;
+    const { host, inbox, drain } = harness();
+    host.handle({ type: 'start', runId: 1, topology, seed: 3 });
+    drain();
+    const done = inbox.find((m) => m.type === 'done');
+    if (done?.type !== 'done') throw new Error('no done');
+    host.handle({ type: 'state', runId: 1, requestId: 1, step: done.steps });
+    const answer = inbox.at(-1)!;
+    if (answer.type !== 'state') throw new Error('no state');
+    const reference = simulate(topology, { seed: 3 }).result;
+    expect(answer.result.nodes['partner']).toEqual(reference.nodes['partner']);
+    expect(answer.result).toEqual(reference);
+  });
+});
+
 describe('SimHost on every shipped example', () => {
   const names = (JSON.parse(readFileSync(new URL('../../public/examples/index.json', import.meta.url), 'utf8')) as { examples?: { file?: string; id?: string }[] } | { file?: string; id?: string }[]);
   const list = (Array.isArray(names) ? names : (names.examples ?? [])).map((e) => (e.file ?? `${e.id}.json`).replace(/\.json$/, '').replace(/^.*\//, ''));

@@ -139,6 +139,10 @@ export class SimHost {
         }
         if ((++n & 127) === 0 && this.env.now() >= deadline) break;
       }
+      // Events after the last record (work that outlived a webhook's timeout still finishes and is
+      // counted, but writes no record) belong to the last step: its counters are then the end of
+      // the run, the CLI's numbers.
+      if (sim.finished && run.steps > 0) run.allStepEvents[run.steps] = sim.eventIndex;
       this.flush(run);
       if (sim.finished || run.cancelled) {
         run.done = true;
