@@ -31,8 +31,9 @@ const MARK: Record<string, { glyph: string; tone: string }> = {
   unroutable: { glyph: '⊘', tone: 'bad' },
 };
 
+/** A lane label that fits its 96 px lane with room between neighbours (bold 10 px: ~6 px a glyph). */
 function shorten(name: string): string {
-  return name.length > 15 ? `${name.slice(0, 14)}…` : name;
+  return name.length > 13 ? `${name.slice(0, 12)}…` : name;
 }
 
 export function JourneyView() {
