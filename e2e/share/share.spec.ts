@@ -78,6 +78,8 @@ test('opening a link over a design from last time asks first', async ({ page }) 
   await editor.replaceDocument(JSON.parse(workQueue));
   const link = await openShareDialog(page);
   await page.keyboard.press('Escape');
+  // Focus goes back to the control that opened the dialog (keyboard users keep their place).
+  await expect(page.getByRole('toolbar', { name: 'Editor toolbar' }).getByRole('button', { name: 'Share', exact: true })).toBeFocused();
   // Back to the first design and let autosave keep it.
   await page.evaluate(() => window.__fanout!.runAction('edit.undo'));
   await page.waitForTimeout(1500);

@@ -5,8 +5,14 @@ export function Dialog({ title, onClose, children, className }: { title: string;
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const dialog = ref.current;
+    // The control that opened it gets focus back on close: the dialog element is unmounted with its
+    // owner, and a removed <dialog> does not restore focus itself (keyboard users landed on <body>).
+    const opener = document.activeElement instanceof HTMLElement && document.activeElement !== document.body ? document.activeElement : null;
     if (dialog && !dialog.open) dialog.showModal();
-    return () => dialog?.close();
+    return () => {
+      dialog?.close();
+      if (opener?.isConnected) opener.focus();
+    };
   }, []);
   const titleId = `dialog-${title.replace(/\W+/g, '-').toLowerCase()}`;
   return (

@@ -53,7 +53,7 @@ const FanoutEdge = memo(function FanoutEdge(props: EdgeProps<FlowEdge>) {
                 className={`fo-badge fo-badge--${worst} fo-badge--inline`}
                 title={diagnostics!.map((d) => `${d.severity}: ${d.message}`).join('\n')}
                 role="img"
-                aria-label={`${diagnostics!.length} problems on edge ${id}`}
+                aria-label={`${diagnostics!.length} ${diagnostics!.length === 1 ? "problem" : "problems"} on edge ${id}`}
               >
                 {worst === 'error' ? '!' : worst === 'warning' ? '▲' : 'i'}
               </span>
