@@ -6,7 +6,6 @@
  */
 import type { Engine } from './engine';
 import { E_READ } from './engine';
-import * as T from './trace';
 
 /** A delivery now heads for projection `p`: track it for stale reads until it settles. */
 export function trackStale(e: Engine, d: number, p: number): void {
@@ -42,19 +41,14 @@ export function untrackStale(e: Engine, d: number): void {
 
 export function onRead(e: Engine, node: number): void {
   const proj = e.projections[node]!;
-  const st = e.stats[node]!;
-  st.reads++;
   let lag = -1;
   if (proj.keys.length > 0) {
     const key = proj.keys[proj.readRng.nextInt(proj.keys.length)]!;
     const list = proj.pending.get(key);
-    if (list && list.length > 0 && list[0]! < e.now) {
-      lag = e.now - list[0]!;
-      st.staleReads++;
-      st.consistencyLag.push(lag);
-    }
+    if (list && list.length > 0 && list[0]! < e.now) lag = e.now - list[0]!;
   }
-  e.trace.pushValue(e.now, T.T_READ, node, -1, -1, 0, lag);
+  // Recorded and counted once a later record shows the run went on (see Engine.deferRead).
+  e.deferRead(node, lag);
   const rate = e.model.nodes[node]!.readRate;
   e.heap.push(e.now + proj.readRng.exponential(1 / rate), E_READ, node, 0);
 }

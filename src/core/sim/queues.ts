@@ -25,7 +25,7 @@ export function enqueue(e: Engine, q: QueueRt, d: number, edge: number): void {
     if (node.overflow === 'reject') {
       e.stats[q.node]!.rejected++;
       e.terminate(d, S_REJECTED);
-      e.trace.push(e.now, T.T_REJECT, q.node, edge, msg, d, 0);
+      e.record(e.now, T.T_REJECT, q.node, edge, msg, d, 0);
       return;
     }
     e.touchQueue(q);
@@ -47,7 +47,7 @@ export function enqueue(e: Engine, q: QueueRt, d: number, edge: number): void {
   }
   dl.order[dl.slot[d]!] = q.nextOrder++;
   q.ready.push(d);
-  e.trace.push(e.now, T.T_ENQUEUE, q.node, edge, msg, d, 0);
+  e.record(e.now, T.T_ENQUEUE, q.node, edge, msg, d, 0);
   const proj = e.paths[q.path]!.projection;
   if (proj >= 0) trackStale(e, d, proj);
   // Only a consumer with a free slot can take it now; a busy one pulls when its slot frees.
@@ -84,7 +84,7 @@ export function requeue(e: Engine, q: QueueRt, d: number): void {
     if (q.groupBusy) groupAdd(q, e.messages.keyOf(dl.msg[d]!), -1);
     e.stats[q.node]!.discarded++;
     e.terminate(d, S_DISCARDED);
-    e.trace.push(e.now, T.T_DISCARD, q.node, -1, dl.msg[d]!, d, dl.attempts[dl.slot[d]!]!);
+    e.record(e.now, T.T_DISCARD, q.node, -1, dl.msg[d]!, d, dl.attempts[dl.slot[d]!]!);
     return;
   }
   e.touchQueue(q);
@@ -115,7 +115,7 @@ export function discardExpired(e: Engine, q: QueueRt, d: number): void {
   } else if (q.groupBusy) groupAdd(q, e.messages.keyOf(dl.msg[d]!), -1);
   dl.attempt[dl.slot[d]!] = -1; // an attempt still running can no longer ack
   e.stats[q.node]!.discarded++;
-  e.trace.push(e.now, T.T_DISCARD, q.node, -1, dl.msg[d]!, d, dl.attempts[dl.slot[d]!]!);
+  e.record(e.now, T.T_DISCARD, q.node, -1, dl.msg[d]!, d, dl.attempts[dl.slot[d]!]!);
   e.terminate(d, S_DISCARDED);
   e.markQueueDirty(q);
 }

@@ -594,6 +594,29 @@ describe('projections and event stores', () => {
     expect((r.consistencyLag as { mean: number }).mean).toBeGreaterThan(0);
   });
 
+  it('reads do not extend the run: no read is recorded or counted after the last other record', () => {
+    // Work that outlives a webhook's timeout keeps the run going (its events) without changing any
+    // delivery: reads in that tail are past simulatedTime and must not appear.
+    const t = topo(
+      [
+        { id: 'p', kind: 'producer', messages: [{ type: 'A', rate: 1, arrival: 'constant', count: 5, keys: 2 }] },
+        { id: 'hooks', kind: 'webhook', schedule: [5], timeout: 0.5 },
+        { id: 'slow', kind: 'consumer', processingTime: 3 },
+        { id: 't', kind: 'topic' },
+        { id: 'view', kind: 'projection', processingTime: 0.2, readRate: 20 },
+      ],
+      [edge('p', 'hooks'), edge('hooks', 'slow'), edge('p', 't'), edge('t', 'view')],
+    );
+    const run = simulate(t);
+    const all = records(run, () => true);
+    const reads = all.filter((x) => x.type === 'read');
+    expect(reads.length).toBeGreaterThan(0);
+    expect(all.at(-1)!.type).not.toBe('read');
+    expect(Math.max(...reads.map((x) => x.t))).toBeLessThanOrEqual(run.result.simulatedTime);
+    expect(run.result.nodes['view']!.reads).toBe(reads.length);
+    expect(run.result.events).toBe(all.length);
+  });
+
   it('an event store appends per entity, replays state, and feeds catch-up subscriptions in order', () => {
     const t = topo(
       [
