@@ -83,6 +83,14 @@ describe('store: undo covers the document only', () => {
     store.getState().dismissNotice(ids[4]!);
     expect(store.getState().session.notices.map((n) => n.message)).toEqual(['b', 'c', 'd']);
   });
+
+  it('a refusal replaces the earlier ones on its subject instead of piling up', () => {
+    const store = createFanoutStore();
+    store.getState().notify('Saved');
+    store.getState().notify('Cannot connect: a producer cannot consume from a queue', 'error');
+    store.getState().notify('Cannot connect: a dead-letter node sends nothing', 'error');
+    expect(store.getState().session.notices.map((n) => n.message)).toEqual(['Saved', 'Cannot connect: a dead-letter node sends nothing']);
+  });
 });
 
 describe('diagnostics index: ids are data', () => {

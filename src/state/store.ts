@@ -243,8 +243,10 @@ export function createFanoutStore(initial: Topology = emptyDocument(), now: () =
         notify(message, tone = 'info') {
           const id = ++noticeSeq;
           const session = get().session;
-          // Keep the newest few: a burst of refusals must not bury the canvas.
-          const notices = [...session.notices.filter((n) => n.message !== message), { id, tone, message }].slice(-4);
+          // Keep the newest few: a burst of refusals must not bury the canvas. A notice replaces the
+          // older ones on its subject (the words before its colon: "Cannot connect: …").
+          const subject = (m: string) => (m.includes(':') ? m.slice(0, m.indexOf(':')) : m);
+          const notices = [...session.notices.filter((n) => subject(n.message) !== subject(message)), { id, tone, message }].slice(-4);
           set({ session: { ...session, notices } });
           return id;
         },
