@@ -34,6 +34,8 @@ import { DetailContext, detailAt, type Detail } from './detail';
 import './canvas.css';
 
 const FIT_VIEW_OPTIONS = { padding: FIT_PADDING, maxZoom: 1.1 };
+/** The zoom controls' fit button is named apart from the toolbar's "Fit view" (one name, one control). */
+const ARIA_LABELS = { 'controls.fitView.ariaLabel': 'Zoom to fit' };
 /**
  * Far enough out that fit view shows a whole 300-node design (it needs about 0.075 in a laptop
  * window): with 0.1 the fit was clamped, the top rows hid under the header, and dragging a node
@@ -235,6 +237,7 @@ export function Canvas({ colorMode, onContextMenu, onlyRenderVisibleElements }: 
         edges={edges}
         nodeTypes={NODE_TYPES}
         edgeTypes={EDGE_TYPES}
+        ariaLabelConfig={ARIA_LABELS}
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
         onConnect={onConnect}
