@@ -144,6 +144,19 @@ describe('SimHost', () => {
   });
 });
 
+/** Runs `topology` in a host to the end and asks for the state at its last step. */
+function runToLastStep(topology: Topology, seed: number) {
+  const { host, inbox, drain } = harness();
+  host.handle({ type: 'start', runId: 1, topology, seed });
+  drain();
+  const done = inbox.find((m) => m.type === 'done');
+  if (done?.type !== 'done') throw new Error('no done');
+  host.handle({ type: 'state', runId: 1, requestId: 1, step: done.steps });
+  const answer = inbox.at(-1)!;
+  if (answer.type !== 'state') throw new Error('no state');
+  return { answer, done, inbox };
+}
+
 describe('SimHost: the last step is the end of the run', () => {
   it('work that finishes after the last record (past a webhook timeout) is in the last step’s counters', () => {
     const parsed = parseTopology(
@@ -167,14 +180,7 @@ describe('SimHost: the last step is the end of the run', () => {
     );
     if (!parsed.ok) throw new Error('invalid');
     const topology = parsed.topology;
-    const { host, inbox, drain } = harness();
-    host.handle({ type: 'start', runId: 1, topology, seed: 3 });
-    drain();
-    const done = inbox.find((m) => m.type === 'done');
-    if (done?.type !== 'done') throw new Error('no done');
-    host.handle({ type: 'state', runId: 1, requestId: 1, step: done.steps });
-    const answer = inbox.at(-1)!;
-    if (answer.type !== 'state') throw new Error('no state');
+    const { answer } = runToLastStep(topology, 3);
     const reference = simulate(topology, { seed: 3 }).result;
     expect(answer.result.nodes['partner']).toEqual(reference.nodes['partner']);
     expect(answer.result).toEqual(reference);
@@ -191,14 +197,7 @@ describe('SimHost on every shipped example', () => {
     it(`${name}: the counters at the last step are the one-shot result`, () => {
       const topology = example(name);
       const seed = topology.simulation?.seed ?? 1;
-      const { host, inbox, drain } = harness();
-      host.handle({ type: 'start', runId: 1, topology, seed });
-      drain();
-      const done = inbox.find((m) => m.type === 'done');
-      if (done?.type !== 'done') throw new Error('no done');
-      host.handle({ type: 'state', runId: 1, requestId: 1, step: done.steps });
-      const answer = inbox.at(-1)!;
-      if (answer.type !== 'state') throw new Error('no state');
+      const { answer, done, inbox } = runToLastStep(topology, seed);
       const reference = simulate(topology, { seed }).result;
       expect(answer.result).toEqual(reference);
       expect(done.result).toEqual(reference);
