@@ -36,7 +36,7 @@ import { onRedrive, onRetention } from './settlement';
 import { buildRuntimes } from './build';
 import { createProducerStreams, estimateSize, onProduce, type ProducerStream } from './producers';
 import { onFault } from './faults';
-import { onRead, untrackStale } from './projections';
+import { flushReads, onRead, untrackStale } from './projections';
 import { deepCopy, reachableFrom, type CloneContext } from './snapshot';
 import { getOwn } from '../util/own';
 
@@ -452,7 +452,7 @@ export class Engine {
   /**
    * Projection reads waiting to be written: a read is recorded (and counted) only once a later
    * record shows the run went on past it — reads never extend a run (spec, "Time and depth"), so
-   * the reads after the last other record are dropped when the run ends.
+   * the reads after the last other record are dropped when the run ends. See projections.ts.
    */
   pendingReadNode = new Int32Array(16);
   pendingReadTime = new Float64Array(16);
@@ -461,50 +461,14 @@ export class Engine {
 
   /** Writes a trace record (after any pending reads, which it confirms). */
   record(t: number, type: number, node: number, edge: number, msg: number, delivery: number, attempt: number): void {
-    if (this.pendingReads > 0) this.flushReads();
+    if (this.pendingReads > 0) flushReads(this);
     this.trace.push(t, type, node, edge, msg, delivery, attempt);
   }
 
   /** Writes a trace record carrying a number (a retry's delay). */
   recordValue(t: number, type: number, node: number, msg: number, delivery: number, attempt: number, value: number): void {
-    if (this.pendingReads > 0) this.flushReads();
+    if (this.pendingReads > 0) flushReads(this);
     this.trace.pushValue(t, type, node, msg, delivery, attempt, value);
-  }
-
-  /** A projection read at `now` with its lag (−1: fresh), pending until a later record confirms it. */
-  deferRead(node: number, lag: number): void {
-    const i = this.pendingReads++;
-    if (i === this.pendingReadNode.length) {
-      const n = i * 2;
-      const node2 = new Int32Array(n);
-      node2.set(this.pendingReadNode);
-      this.pendingReadNode = node2;
-      const t2 = new Float64Array(n);
-      t2.set(this.pendingReadTime);
-      this.pendingReadTime = t2;
-      const l2 = new Float64Array(n);
-      l2.set(this.pendingReadLag);
-      this.pendingReadLag = l2;
-    }
-    this.pendingReadNode[i] = node;
-    this.pendingReadTime[i] = this.now;
-    this.pendingReadLag[i] = lag;
-  }
-
-  private flushReads(): void {
-    const n = this.pendingReads;
-    this.pendingReads = 0;
-    for (let i = 0; i < n; i++) {
-      const node = this.pendingReadNode[i]!;
-      const lag = this.pendingReadLag[i]!;
-      const st = this.stats[node]!;
-      st.reads++;
-      if (lag >= 0) {
-        st.staleReads++;
-        st.consistencyLag.push(lag);
-      }
-      this.trace.pushValue(this.pendingReadTime[i]!, T.T_READ, node, -1, -1, 0, lag);
-    }
   }
 
   /** Sends a message on every publish edge of `sender` whose filter passes its type. */

@@ -5,6 +5,7 @@
  * (`consistencyLag` = read time − creation of the oldest such delivery).
  */
 import type { Engine } from './engine';
+import { T_READ } from './trace';
 import { E_READ } from './engine';
 
 /** A delivery now heads for projection `p`: track it for stale reads until it settles. */
@@ -47,8 +48,48 @@ export function onRead(e: Engine, node: number): void {
     const list = proj.pending.get(key);
     if (list && list.length > 0 && list[0]! < e.now) lag = e.now - list[0]!;
   }
-  // Recorded and counted once a later record shows the run went on (see Engine.deferRead).
-  e.deferRead(node, lag);
+  // Recorded and counted once a later record shows the run went on.
+  deferRead(e, node, lag);
   const rate = e.model.nodes[node]!.readRate;
   e.heap.push(e.now + proj.readRng.exponential(1 / rate), E_READ, node, 0);
+}
+
+/** A projection read at `now` with its lag (−1: fresh), pending until a later record confirms it. */
+function deferRead(e: Engine, node: number, lag: number): void {
+  const i = e.pendingReads++;
+  if (i === e.pendingReadNode.length) {
+    const n = i * 2;
+    const nodes = new Int32Array(n);
+    nodes.set(e.pendingReadNode);
+    e.pendingReadNode = nodes;
+    const times = new Float64Array(n);
+    times.set(e.pendingReadTime);
+    e.pendingReadTime = times;
+    const lags = new Float64Array(n);
+    lags.set(e.pendingReadLag);
+    e.pendingReadLag = lags;
+  }
+  e.pendingReadNode[i] = node;
+  e.pendingReadTime[i] = e.now;
+  e.pendingReadLag[i] = lag;
+}
+
+/**
+ * A later record confirms the pending reads: each is written (before that record: the trace stays
+ * in time order) and counted. Reads still pending when the run ends are dropped (`Engine.finish`).
+ */
+export function flushReads(e: Engine): void {
+  const n = e.pendingReads;
+  e.pendingReads = 0;
+  for (let i = 0; i < n; i++) {
+    const node = e.pendingReadNode[i]!;
+    const lag = e.pendingReadLag[i]!;
+    const st = e.stats[node]!;
+    st.reads++;
+    if (lag >= 0) {
+      st.staleReads++;
+      st.consistencyLag.push(lag);
+    }
+    e.trace.pushValue(e.pendingReadTime[i]!, T_READ, node, -1, -1, 0, lag);
+  }
 }
