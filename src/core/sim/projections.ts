@@ -6,6 +6,7 @@
  */
 import type { Engine } from './engine';
 import { T_READ } from './trace';
+import { growF64, growI32 } from './tables';
 import { E_READ } from './engine';
 
 /** A delivery now heads for projection `p`: track it for stale reads until it settles. */
@@ -58,16 +59,9 @@ export function onRead(e: Engine, node: number): void {
 function deferRead(e: Engine, node: number, lag: number): void {
   const i = e.pendingReads++;
   if (i === e.pendingReadNode.length) {
-    const n = i * 2;
-    const nodes = new Int32Array(n);
-    nodes.set(e.pendingReadNode);
-    e.pendingReadNode = nodes;
-    const times = new Float64Array(n);
-    times.set(e.pendingReadTime);
-    e.pendingReadTime = times;
-    const lags = new Float64Array(n);
-    lags.set(e.pendingReadLag);
-    e.pendingReadLag = lags;
+    e.pendingReadNode = growI32(e.pendingReadNode, i * 2);
+    e.pendingReadTime = growF64(e.pendingReadTime, i * 2);
+    e.pendingReadLag = growF64(e.pendingReadLag, i * 2);
   }
   e.pendingReadNode[i] = node;
   e.pendingReadTime[i] = e.now;
