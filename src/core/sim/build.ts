@@ -35,6 +35,7 @@ export function newPath(e: Engine, kind: number, broker: number, edge: number, c
     backoffRng: rngFor(e.seed, id, 'backoff'),
     projection: -1,
     owner,
+    visibilityTimeout: kind === PATH_QUEUE ? b.visibilityTimeout : Infinity,
   });
   e.paths.push(path);
   return path;
@@ -64,6 +65,11 @@ export function buildRuntimes(e: Engine): void {
         lastSeq: new Map(),
         downSince: -1,
         isProjection: node.kind === 'projection',
+        idempotent: node.idempotent,
+        processing: node.processing,
+        failure: node.failure,
+        ackLoss: node.ackLoss,
+        hasEmits: node.emits.length > 0,
       });
       if (node.kind === 'projection') {
         e.projections[i] = Object.assign(new ProjectionRt(), { node: i, readRng: rngFor(e.seed, node.id, 'reads') });
@@ -86,6 +92,7 @@ export function buildRuntimes(e: Engine): void {
         nextOrder: 0,
         retention: node.unlimitedRetry ? new IntDeque(64) : null,
         retentionTimer: false,
+        capacity: node.capacity,
       });
       e.queueOf[i] = e.queues.length;
       e.queues.push(q);

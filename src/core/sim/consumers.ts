@@ -75,29 +75,28 @@ export function startAttempt(e: Engine, c: ConsumerRt, d: number, existing: numb
     dl.lastConsumer[dl.slot[d]!] = c.node;
     dl.state[d] = S_INFLIGHT;
     e.stats[c.node]!.received++;
-    e.record(e.now, T.T_DELIVER, c.node, edge, msg, d, dl.attempts[dl.slot[d]!]!);
+    e.record(T.T_DELIVER, c.node, edge, msg, d, dl.attempts[dl.slot[d]!]!);
   }
   at.state[a] = A_RUNNING;
   c.busy++;
   addRunning(e, c, a);
-  const node = e.model.nodes[c.node]!;
   const path = e.paths[at.path[a]!]!;
-  if (node.idempotent && path.processed.has(msg)) {
+  if (c.idempotent && path.processed.has(msg)) {
     // A duplicate this path already processed: skipped, no processing time, acked.
     e.stats[c.node]!.duplicatesSkipped++;
-    e.record(e.now, T.T_DUPLICATE, c.node, -1, msg, d, at.number[a]!);
+    e.record(T.T_DUPLICATE, c.node, -1, msg, d, at.number[a]!);
     finishAttempt(e, c, a);
     succeed(e, c, a, d, path, false);
     maybeFree(e, a);
     return a;
   }
-  let pt = sample(node.processing, c.processingRng);
+  let pt = sample(c.processing, c.processingRng);
   const slow = e.slow[c.node]!;
   if (slow !== 1) pt *= slow;
   const gen = at.gen[a]!;
   e.schedule(e.now + pt, E_DONE, a, gen);
   if (path.kind === PATH_QUEUE) {
-    const vt = e.model.nodes[path.broker]!.visibilityTimeout;
+    const vt = path.visibilityTimeout;
     // The visibility timer only matters if the ack cannot arrive in time: schedule it lazily.
     if (pt >= vt) {
       at.timerSet[a] = 1;
@@ -129,7 +128,7 @@ function finishAttempt(e: Engine, c: ConsumerRt, a: number): void {
 
 /** Whether this attempt fails, per the consumer's `failure` (any listed condition). */
 function fails(e: Engine, c: ConsumerRt, d: number, a: number): boolean {
-  const f = e.model.nodes[c.node]!.failure;
+  const f = c.failure;
   if (f === null) return false;
   const msg = e.deliveries.msg[d]!;
   if (f.firstAttempts > 0 && e.attempts.total[a]! <= f.firstAttempts) return true;
@@ -152,7 +151,7 @@ export function onAttemptDone(e: Engine, a: number, gen: number): void {
   const msg = e.deliveries.msg[d]!;
   if (fails(e, c, d, a)) {
     e.stats[c.node]!.failed++;
-    e.record(e.now, T.T_NACK, c.node, at.edge[a]!, msg, d, at.number[a]!);
+    e.record(T.T_NACK, c.node, at.edge[a]!, msg, d, at.number[a]!);
     if (e.deliveries.attempt[e.deliveries.slot[d]!] === a) attemptFailed(e, d, path);
     maybeFree(e, a);
     return;
@@ -178,12 +177,12 @@ function succeed(e: Engine, c: ConsumerRt, a: number, d: number, path: PathRt, p
       if (last !== undefined && seq < last) st.outOfOrder++;
       else c.lastSeq.set(pair, seq);
     }
-    if (c.isProjection) e.record(e.now, T.T_PROJECT, c.node, -1, msg, d, e.attempts.number[a]!);
-    if (e.model.nodes[c.node]!.emits.length > 0) emitMessages(e, c.node, d, 'success');
+    if (c.isProjection) e.record(T.T_PROJECT, c.node, -1, msg, d, e.attempts.number[a]!);
+    if (c.hasEmits) emitMessages(e, c.node, d, 'success');
   }
   if (e.deliveries.attempt[e.deliveries.slot[d]!] !== a) return; // the broker gave up on this attempt: the ack is stale
   if (path.kind !== PATH_GROUP && processed) {
-    const loss = e.model.nodes[c.node]!.ackLoss;
+    const loss = c.ackLoss;
     if (loss > 0 && c.ackRng.next() < loss) {
       ackLost(e, a, d, path);
       return;
@@ -193,7 +192,7 @@ function succeed(e: Engine, c: ConsumerRt, a: number, d: number, path: PathRt, p
   st.acked++;
   st.latency.push(e.now - msgs.created[msg]!);
   e.terminate(d, S_ACKED);
-  e.record(e.now, T.T_ACK, c.node, -1, msg, d, e.attempts.number[a]!);
+  e.record(T.T_ACK, c.node, -1, msg, d, e.attempts.number[a]!);
   if (path.kind === PATH_QUEUE) {
     const q = e.queues[path.owner]!;
     if (q.groupBusy) {
@@ -263,7 +262,7 @@ function scheduleRetry(e: Engine, d: number, delay: number, broker: number): voi
   const dl = e.deliveries;
   dl.state[d] = S_DELAY;
   e.lastChange = e.now;
-  e.recordValue(e.now, T.T_RETRY, broker, dl.msg[d]!, d, dl.attempts[dl.slot[d]!]! + 1, delay);
+  e.recordValue(T.T_RETRY, broker, dl.msg[d]!, d, dl.attempts[dl.slot[d]!]! + 1, delay);
   e.schedule(e.now + delay, E_READY, d, 0);
 }
 
@@ -301,7 +300,7 @@ function visibilityExpired(e: Engine, a: number, d: number): void {
   dl.attempt[dl.slot[d]!] = -1;
   e.stats[path.broker]!.timeouts++;
   e.lastChange = e.now;
-  e.record(e.now, T.T_TIMEOUT, path.broker, -1, dl.msg[d]!, d, e.attempts.number[a]!);
+  e.record(T.T_TIMEOUT, path.broker, -1, dl.msg[d]!, d, e.attempts.number[a]!);
   const q = e.queues[path.owner]!;
   if (dl.attempts[dl.slot[d]!]! >= path.retry.maxAttempts) {
     if (q.groupBusy) {
@@ -312,7 +311,7 @@ function visibilityExpired(e: Engine, a: number, d: number): void {
     return;
   }
   e.stats[path.broker]!.retried++;
-  e.recordValue(e.now, T.T_RETRY, path.broker, dl.msg[d]!, d, dl.attempts[dl.slot[d]!]! + 1, 0);
+  e.recordValue(T.T_RETRY, path.broker, dl.msg[d]!, d, dl.attempts[dl.slot[d]!]! + 1, 0);
   dl.state[d] = S_DELAY;
   requeue(e, q, d);
 }
@@ -326,7 +325,7 @@ export function onWebhookTimeout(e: Engine, a: number, gen: number): void {
   const path = e.paths[dl.path[dl.slot[d]!]!]!;
   e.attempts.expired[a] = 1;
   e.stats[path.broker]!.timeouts++;
-  e.record(e.now, T.T_TIMEOUT, path.broker, -1, dl.msg[d]!, d, e.attempts.number[a]!);
+  e.record(T.T_TIMEOUT, path.broker, -1, dl.msg[d]!, d, e.attempts.number[a]!);
   attemptFailed(e, d, path);
   maybeFree(e, a);
 }
@@ -351,11 +350,11 @@ export function pushAttempt(e: Engine, d: number, pathIndex: number, edge: numbe
   dl.lastConsumer[dl.slot[d]!] = c.node;
   if (path.projection >= 0) trackStale(e, d, path.projection);
   e.stats[c.node]!.received++;
-  e.record(e.now, T.T_DELIVER, c.node, edge, msg, d, dl.attempts[dl.slot[d]!]!);
+  e.record(T.T_DELIVER, c.node, edge, msg, d, dl.attempts[dl.slot[d]!]!);
   if (e.down[c.node]) {
     e.attempts.state[a] = A_DONE;
     e.stats[c.node]!.failed++;
-    e.record(e.now, T.T_NACK, c.node, edge, msg, d, dl.attempts[dl.slot[d]!]!);
+    e.record(T.T_NACK, c.node, edge, msg, d, dl.attempts[dl.slot[d]!]!);
     attemptFailed(e, d, path);
     maybeFree(e, a);
     return;
@@ -413,7 +412,7 @@ export function onFaultConsumer(e: Engine, node: number, down: boolean): void {
     at.state[a] = A_DONE;
     st.failed++;
     const d = at.delivery[a]!;
-    e.record(e.now, T.T_NACK, node, at.edge[a]!, dl.msg[d]!, d, at.number[a]!);
+    e.record(T.T_NACK, node, at.edge[a]!, dl.msg[d]!, d, at.number[a]!);
     if (dl.attempt[dl.slot[d]!] === a) attemptFailed(e, d, e.paths[dl.path[dl.slot[d]!]!]!);
     maybeFree(e, a);
   }
@@ -440,7 +439,7 @@ export function emitMessages(e: Engine, node: number, d: number, on: 'success' |
     const rk = e.intern(em.routingKeys[cycle % em.routingKeys.length]!);
     const msg = e.createMessage(e.internType(em.type), key, rk, cause, node, em.category === 'command' ? 1 : 0);
     e.stats[node]!.emitted++;
-    e.record(e.now, T.T_EMIT, node, -1, msg, d, 0);
+    e.record(T.T_EMIT, node, -1, msg, d, 0);
     e.sendFrom(node, msg, d);
   }
 }

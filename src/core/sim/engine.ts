@@ -318,9 +318,10 @@ export class Engine {
     if (t > this.now) this.now = t;
     this.dispatchEvent(kind, heap.poppedA, heap.poppedB);
     this.steps++;
-    if (heap.peekTime() > this.now || heap.size === 0) {
+    // The instant is over when no event is left at `now` (headTime is Infinity when none is left).
+    if (heap.headTime > this.now) {
       settle(this);
-      if (this.touchedCount > 0 && (heap.peekTime() > this.now || heap.size === 0)) recordDepths(this);
+      if (this.touchedCount > 0 && heap.headTime > this.now) recordDepths(this);
     }
     if (this.settledCount > 0) this.releaseSettled();
     if (this.nextInjection < this.injections.length) this.injectDue();
@@ -351,7 +352,7 @@ export class Engine {
 
   /** Runs events with time ≤ `time` (the UI's play to a time). */
   runUntil(time: number): void {
-    while (!this.finished && !this.cancelled && this.heap.peekTime() <= time) {
+    while (!this.finished && !this.cancelled && this.heap.headTime <= time) {
       if (!this.step()) break;
     }
   }
@@ -460,15 +461,23 @@ export class Engine {
   pendingReads = 0;
 
   /** Writes a trace record (after any pending reads, which it confirms). */
-  record(t: number, type: number, node: number, edge: number, msg: number, delivery: number, attempt: number): void {
+  /**
+   * Writes a trace record at the current time. (No time parameter: every record is written at `now`,
+   * and a number passed to a call that is not inlined costs a heap allocation.)
+   */
+  record(type: number, node: number, edge: number, msg: number, delivery: number, attempt: number): void {
     if (this.pendingReads > 0) flushReads(this);
-    this.trace.push(t, type, node, edge, msg, delivery, attempt);
+    // TraceStore.push, with its counting part here so that it inlines into the hot paths.
+    const trace = this.trace;
+    if (trace.length >= trace.limit) return;
+    if (trace.length++ < trace.stored || !trace.enabled) return;
+    trace.write(this.now, type, node, edge, msg, delivery, attempt);
   }
 
-  /** Writes a trace record carrying a number (a retry's delay). */
-  recordValue(t: number, type: number, node: number, msg: number, delivery: number, attempt: number, value: number): void {
+  /** Writes a trace record carrying a number (a retry's delay) at the current time. */
+  recordValue(type: number, node: number, msg: number, delivery: number, attempt: number, value: number): void {
     if (this.pendingReads > 0) flushReads(this);
-    this.trace.pushValue(t, type, node, msg, delivery, attempt, value);
+    this.trace.pushValue(this.now, type, node, msg, delivery, attempt, value);
   }
 
   /** Sends a message on every publish edge of `sender` whose filter passes its type. */
@@ -484,7 +493,7 @@ export class Engine {
       }
       const d = this.deliveries.add(msg, this.now);
       this.lastChange = this.now;
-      this.record(this.now, T.T_PUBLISH, sender, e.index, msg, d, 0);
+      this.record(T.T_PUBLISH, sender, e.index, msg, d, 0);
       this.sendOverEdge(d, e.index);
     }
     void causeDelivery;

@@ -28,7 +28,7 @@ export function onFault(e: Engine, index: number, starting: boolean): void {
   const isDown = downCount > 0;
   if (wasDown === isDown) return;
   e.down[f.node] = isDown ? 1 : 0;
-  e.record(e.now, isDown ? T.T_DOWN : T.T_UP, f.node, -1, -1, -1, 0);
+  e.record(isDown ? T.T_DOWN : T.T_UP, f.node, -1, -1, -1, 0);
   if (node.kind === 'consumer' || node.kind === 'projection') onFaultConsumer(e, f.node, isDown);
   else if (!isDown) {
     const qi = e.queueOf[f.node]!;

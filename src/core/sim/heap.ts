@@ -17,6 +17,11 @@ export class EventHeap {
   private nextSeq = 0;
   /** Number of events waiting. */
   size = 0;
+  /**
+   * Time of the earliest event, Infinity when empty: kept by push and pop so that the engine's
+   * per-event "is this instant over?" test is a field read.
+   */
+  headTime = Infinity;
 
   constructor(initialCapacity = 1024) {
     this.time = new Float64Array(initialCapacity);
@@ -77,11 +82,12 @@ export class EventHeap {
       i = parent;
     }
     heap[i] = slot;
+    if (i === 0) this.headTime = time;
   }
 
   /** Time of the earliest event; Infinity when empty. */
   peekTime(): number {
-    return this.size === 0 ? Infinity : this.time[this.heap[0]!]!;
+    return this.headTime;
   }
 
   /** Removes the earliest event; its fields are then in `popped*` until the next pop. */
@@ -122,7 +128,8 @@ export class EventHeap {
         i = child;
       }
       heap[i] = last;
-    }
+      this.headTime = this.time[heap[0]!]!;
+    } else this.headTime = Infinity;
     return true;
   }
 

@@ -18,14 +18,13 @@ import { fillFromGroups } from './streams';
 
 /** A delivery arrives at a queue (or is put back by redrive). */
 export function enqueue(e: Engine, q: QueueRt, d: number, edge: number): void {
-  const node = e.model.nodes[q.node]!;
   const dl = e.deliveries;
   const msg = dl.msg[d]!;
-  if (q.ready.length >= node.capacity) {
-    if (node.overflow === 'reject') {
+  if (q.ready.length >= q.capacity) {
+    if (e.model.nodes[q.node]!.overflow === 'reject') {
       e.stats[q.node]!.rejected++;
       e.terminate(d, S_REJECTED);
-      e.record(e.now, T.T_REJECT, q.node, edge, msg, d, 0);
+      e.record(T.T_REJECT, q.node, edge, msg, d, 0);
       return;
     }
     e.touchQueue(q);
@@ -43,11 +42,11 @@ export function enqueue(e: Engine, q: QueueRt, d: number, edge: number): void {
     const list = q.retention;
     while (list.length > 0 && dl.state[list.at(0)]! >= S_ACKED) list.shift();
     list.push(d);
-    if (!q.retentionTimer) e.armRetention(q, e.now + node.retention);
+    if (!q.retentionTimer) e.armRetention(q, e.now + e.model.nodes[q.node]!.retention);
   }
   dl.order[dl.slot[d]!] = q.nextOrder++;
   q.ready.push(d);
-  e.record(e.now, T.T_ENQUEUE, q.node, edge, msg, d, 0);
+  e.record(T.T_ENQUEUE, q.node, edge, msg, d, 0);
   const proj = e.paths[q.path]!.projection;
   if (proj >= 0) trackStale(e, d, proj);
   // Only a consumer with a free slot can take it now; a busy one pulls when its slot frees.
@@ -84,7 +83,7 @@ export function requeue(e: Engine, q: QueueRt, d: number): void {
     if (q.groupBusy) groupAdd(q, e.messages.keyOf(dl.msg[d]!), -1);
     e.stats[q.node]!.discarded++;
     e.terminate(d, S_DISCARDED);
-    e.record(e.now, T.T_DISCARD, q.node, -1, dl.msg[d]!, d, dl.attempts[dl.slot[d]!]!);
+    e.record(T.T_DISCARD, q.node, -1, dl.msg[d]!, d, dl.attempts[dl.slot[d]!]!);
     return;
   }
   e.touchQueue(q);
@@ -115,7 +114,7 @@ export function discardExpired(e: Engine, q: QueueRt, d: number): void {
   } else if (q.groupBusy) groupAdd(q, e.messages.keyOf(dl.msg[d]!), -1);
   dl.attempt[dl.slot[d]!] = -1; // an attempt still running can no longer ack
   e.stats[q.node]!.discarded++;
-  e.record(e.now, T.T_DISCARD, q.node, -1, dl.msg[d]!, d, dl.attempts[dl.slot[d]!]!);
+  e.record(T.T_DISCARD, q.node, -1, dl.msg[d]!, d, dl.attempts[dl.slot[d]!]!);
   e.terminate(d, S_DISCARDED);
   e.markQueueDirty(q);
 }

@@ -34,7 +34,7 @@ export function arrive(eng: Engine, d: number, edge: number): void {
   if (eng.down[to.index]) {
     eng.terminate(d, S_REJECTED);
     eng.stats[e.from]!.rejected++;
-    eng.record(eng.now, T.T_REJECT, to.index, edge, eng.deliveries.msg[d]!, d, 0);
+    eng.record(T.T_REJECT, to.index, edge, eng.deliveries.msg[d]!, d, 0);
     return;
   }
   const st = eng.stats[to.index]!;
@@ -77,13 +77,13 @@ export function fanOut(eng: Engine, d: number, node: CompiledNode, kind: 'subscr
   if (targets.length === 0) {
     eng.stats[node.index]!.discarded++;
     eng.terminate(d, S_DISCARDED);
-    eng.record(eng.now, T.T_DISCARD, node.index, -1, msg, d, 0);
+    eng.record(T.T_DISCARD, node.index, -1, msg, d, 0);
     return;
   }
   for (const ei of targets) {
     const copy = first ? d : eng.copyDelivery(d);
     first = false;
-    eng.record(eng.now, T.T_ROUTE, node.index, ei, msg, copy, 0);
+    eng.record(T.T_ROUTE, node.index, ei, msg, copy, 0);
     eng.sendOverEdge(copy, ei);
   }
 }
@@ -105,12 +105,12 @@ export function route(eng: Engine, d: number, node: CompiledNode): void {
   if (targets.length === 0) {
     const alt = eng.alternateEdge[node.index]!;
     if (alt >= 0) {
-      eng.record(eng.now, T.T_ROUTE, node.index, alt, msg, d, 0);
+      eng.record(T.T_ROUTE, node.index, alt, msg, d, 0);
       eng.sendOverEdge(d, alt);
     } else {
       eng.stats[node.index]!.unroutable++;
       eng.terminate(d, S_UNROUTABLE);
-      eng.record(eng.now, T.T_UNROUTABLE, node.index, -1, msg, d, 0);
+      eng.record(T.T_UNROUTABLE, node.index, -1, msg, d, 0);
     }
     return;
   }
@@ -118,7 +118,7 @@ export function route(eng: Engine, d: number, node: CompiledNode): void {
   for (const ei of targets) {
     const copy = first ? d : eng.copyDelivery(d);
     first = false;
-    eng.record(eng.now, T.T_ROUTE, node.index, ei, msg, copy, 0);
+    eng.record(T.T_ROUTE, node.index, ei, msg, copy, 0);
     eng.sendOverEdge(copy, ei);
   }
 }
@@ -140,7 +140,7 @@ export function appendToStream(eng: Engine, d: number, node: CompiledNode, edge:
   if (s.groups.length === 0) {
     // Nobody reads the stream: the broker's acknowledgement of the append ends the delivery.
     eng.deliveries.node[eng.deliveries.slot[d]!] = node.index;
-    eng.record(eng.now, T.T_ENQUEUE, node.index, edge, msg, d, 0);
+    eng.record(T.T_ENQUEUE, node.index, edge, msg, d, 0);
     eng.terminate(d, S_ACKED);
     return;
   }
@@ -158,7 +158,7 @@ export function appendToStore(eng: Engine, d: number, node: CompiledNode, edge: 
   if (events.length > store.maxVersion) store.maxVersion = events.length;
   eng.stats[node.index]!.appended++;
   eng.deliveries.node[eng.deliveries.slot[d]!] = node.index;
-  eng.record(eng.now, T.T_APPEND, node.index, edge, msg, d, events.length);
+  eng.record(T.T_APPEND, node.index, edge, msg, d, events.length);
   eng.terminate(d, S_ACKED);
   // Catch-up subscriptions: every appended event, in append order.
   const type = eng.types[eng.messages.type[msg]!]!;
@@ -166,7 +166,7 @@ export function appendToStore(eng: Engine, d: number, node: CompiledNode, edge: 
     const e = eng.model.edges[ei]!;
     if (e.kind !== 'subscribe' || (e.filter !== null && !e.filter.has(type))) continue;
     const copy = eng.copyDelivery(d);
-    eng.record(eng.now, T.T_ROUTE, node.index, ei, msg, copy, 0);
+    eng.record(T.T_ROUTE, node.index, ei, msg, copy, 0);
     eng.sendOverEdge(copy, ei);
   }
 }
@@ -183,5 +183,5 @@ export function arriveAtDeadLetter(eng: Engine, d: number, node: CompiledNode, e
   eng.deliveries.node[slot] = node.index;
   eng.held[node.index]!.push(d);
   eng.terminate(d, S_DEADLETTERED);
-  eng.record(eng.now, T.T_DEADLETTER, node.index, edge, msg, d, eng.deliveries.attempts[eng.deliveries.slot[d]!]!);
+  eng.record(T.T_DEADLETTER, node.index, edge, msg, d, eng.deliveries.attempts[eng.deliveries.slot[d]!]!);
 }

@@ -5,7 +5,7 @@
  * the original's hidden class and the engine's optimised code stays monomorphic after a resume.
  * Build one with `Object.assign(new X(), { …fields })`.
  */
-import type { ResolvedRetry } from '../compile/model';
+import type { CompiledFailure, ResolvedRetry, Sampler } from '../compile/model';
 import type { Rng } from './prng';
 import { Bitset, IntDeque, SampleList } from './collections';
 
@@ -68,6 +68,8 @@ export class PathRt {
   backoffRng!: Rng;
   /** A projection this path feeds (staleness tracking), −1. */
   projection = -1;
+  /** The broker's visibility timeout (queues; Infinity otherwise), copied for the hand-out path. */
+  visibilityTimeout = Infinity;
   /** Queue runtime index or group runtime index; −1 for push. */
   owner = -1;
 }
@@ -92,6 +94,8 @@ export class QueueRt {
   retention: IntDeque | null = null;
   /** A retention event is scheduled. */
   retentionTimer = false;
+  /** The node's `capacity` (Infinity when unbounded), copied for the enqueue path. */
+  capacity = Infinity;
 }
 
 export class PartitionRt {
@@ -157,6 +161,14 @@ export class ConsumerRt {
   lastSeq = new Map<number, number>();
   downSince = -1;
   isProjection = false;
+  // The node's settings the hot path reads on every attempt, copied here from the compiled model
+  // (one load each instead of a walk through model.nodes).
+  idempotent = false;
+  processing!: Sampler;
+  failure: CompiledFailure | null = null;
+  ackLoss = 0;
+  /** The node has `emits` (of either kind). */
+  hasEmits = false;
 }
 
 export class ProjectionRt {

@@ -32,7 +32,7 @@ export function deadLetter(e: Engine, broker: number, d: number): void {
   } else {
     e.stats[broker]!.discarded++;
     e.terminate(d, S_DISCARDED);
-    e.record(e.now, T.T_DISCARD, broker, -1, msg, d, dl.attempts[dl.slot[d]!]!);
+    e.record(T.T_DISCARD, broker, -1, msg, d, dl.attempts[dl.slot[d]!]!);
   }
 }
 
@@ -50,7 +50,7 @@ export function onRedrive(e: Engine, node: number): void {
     dl.prevDelay[dl.slot[d]!] = 0;
     e.lastChange = e.now;
     const origin = e.model.nodes[dl.origin[dl.slot[d]!]!]!;
-    e.record(e.now, T.T_REDRIVE, node, -1, dl.msg[d]!, d, 0);
+    e.record(T.T_REDRIVE, node, -1, dl.msg[d]!, d, 0);
     if (origin.kind === 'queue') {
       enqueue(e, e.queues[e.queueOf[origin.index]!]!, d, -1);
     } else if (origin.kind === 'exchange') {

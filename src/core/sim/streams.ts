@@ -119,7 +119,7 @@ export function appendToGroups(e: Engine, s: StreamRt, d: number, p: number, edg
     dl.order[dl.slot[copy]!] = p;
     const part = g.parts[p]!;
     part.deliveries.push(copy);
-    e.record(e.now, T.T_ENQUEUE, s.node, edge, msg, copy, 0);
+    e.record(T.T_ENQUEUE, s.node, edge, msg, copy, 0);
     const proj = e.paths[g.path]!.projection;
     if (proj >= 0) trackStale(e, copy, proj);
     updateLag(e, g, 1);

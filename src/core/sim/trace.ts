@@ -173,6 +173,14 @@ export class TraceStore {
   push(t: number, type: number, node: number, edge: number, msg: number, delivery: number, attempt: number): void {
     if (this.length >= this.limit) return;
     if (this.length++ < this.stored || !this.enabled) return;
+    this.write(t, type, node, edge, msg, delivery, attempt);
+  }
+
+  /**
+   * Stores the record `push` has just counted. Split from `push` so that the counting part is small
+   * enough for the engine to inline: a run without trace, or a replay, never makes this call.
+   */
+  write(t: number, type: number, node: number, edge: number, msg: number, delivery: number, attempt: number): void {
     this.stored++;
     const c = this.chunk();
     const i = c.length++;
