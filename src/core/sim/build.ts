@@ -70,6 +70,7 @@ export function buildRuntimes(e: Engine): void {
         failure: node.failure,
         ackLoss: node.ackLoss,
         hasEmits: node.emits.length > 0,
+        stats: e.stats[i]!,
       });
       if (node.kind === 'projection') {
         e.projections[i] = Object.assign(new ProjectionRt(), { node: i, readRng: rngFor(e.seed, node.id, 'reads') });
@@ -87,12 +88,12 @@ export function buildRuntimes(e: Engine): void {
         area: 0,
         lastT: 0,
         maxDepth: 0,
-        touched: false,
         dirty: false,
         nextOrder: 0,
         retention: node.unlimitedRetry ? new IntDeque(64) : null,
         retentionTimer: false,
         capacity: node.capacity,
+        stats: e.stats[i]!,
       });
       e.queueOf[i] = e.queues.length;
       e.queues.push(q);

@@ -65,17 +65,22 @@ export function startAttempt(e: Engine, c: ConsumerRt, d: number, existing: numb
   const msg = dl.msg[d]!;
   let a = existing;
   if (a < 0) {
-    dl.attempts[dl.slot[d]!]!++;
-    dl.totalAttempts[dl.slot[d]!]!++;
-    a = at.add(d, c.node, e.now, dl.attempts[dl.slot[d]!]!, edge);
-    at.path[a] = dl.path[dl.slot[d]!]!;
-    at.total[a] = dl.totalAttempts[dl.slot[d]!]!;
-    dl.attempt[dl.slot[d]!] = a;
-    dl.lastStart[dl.slot[d]!] = e.now;
-    dl.lastConsumer[dl.slot[d]!] = c.node;
+    // The slot in a local: a store to any typed array may alias the slot column, so V8 would
+    // reload it at every use.
+    const s = dl.slot[d]!;
+    const number = dl.attempts[s]! + 1;
+    const total = dl.totalAttempts[s]! + 1;
+    dl.attempts[s] = number;
+    dl.totalAttempts[s] = total;
+    a = at.add(d, c.node, e.now, number, edge);
+    at.path[a] = dl.path[s]!;
+    at.total[a] = total;
+    dl.attempt[s] = a;
+    dl.lastStart[s] = e.now;
+    dl.lastConsumer[s] = c.node;
     dl.state[d] = S_INFLIGHT;
-    e.stats[c.node]!.received++;
-    e.record(T.T_DELIVER, c.node, edge, msg, d, dl.attempts[dl.slot[d]!]!);
+    c.stats.received++;
+    e.record(T.T_DELIVER, c.node, edge, msg, d, number);
   }
   at.state[a] = A_RUNNING;
   c.busy++;
@@ -83,7 +88,7 @@ export function startAttempt(e: Engine, c: ConsumerRt, d: number, existing: numb
   const path = e.paths[at.path[a]!]!;
   if (c.idempotent && path.processed.has(msg)) {
     // A duplicate this path already processed: skipped, no processing time, acked.
-    e.stats[c.node]!.duplicatesSkipped++;
+    c.stats.duplicatesSkipped++;
     e.record(T.T_DUPLICATE, c.node, -1, msg, d, at.number[a]!);
     finishAttempt(e, c, a);
     succeed(e, c, a, d, path, false);
@@ -114,7 +119,7 @@ export function abandonAttempt(e: Engine, a: number): void {
   at.state[a] = A_ABANDONED;
   c.busy--;
   removeRunning(e, c, a);
-  e.stats[c.node]!.abandoned++;
+  c.stats.abandoned++;
   e.markConsumerDirty(c.node);
   maybeFree(e, a);
 }
@@ -150,7 +155,7 @@ export function onAttemptDone(e: Engine, a: number, gen: number): void {
   const path = e.paths[at.path[a]!]!;
   const msg = e.deliveries.msg[d]!;
   if (fails(e, c, d, a)) {
-    e.stats[c.node]!.failed++;
+    c.stats.failed++;
     e.record(T.T_NACK, c.node, at.edge[a]!, msg, d, at.number[a]!);
     if (e.deliveries.attempt[e.deliveries.slot[d]!] === a) attemptFailed(e, d, path);
     maybeFree(e, a);
@@ -162,7 +167,7 @@ export function onAttemptDone(e: Engine, a: number, gen: number): void {
 
 /** A successful processing (or a skipped duplicate, `processed` false): effects, then the ack. */
 function succeed(e: Engine, c: ConsumerRt, a: number, d: number, path: PathRt, processed: boolean): void {
-  const st = e.stats[c.node]!;
+  const st = c.stats;
   const msgs = e.messages;
   const msg = e.deliveries.msg[d]!;
   if (processed) {
@@ -180,7 +185,9 @@ function succeed(e: Engine, c: ConsumerRt, a: number, d: number, path: PathRt, p
     if (c.isProjection) e.record(T.T_PROJECT, c.node, -1, msg, d, e.attempts.number[a]!);
     if (c.hasEmits) emitMessages(e, c.node, d, 'success');
   }
-  if (e.deliveries.attempt[e.deliveries.slot[d]!] !== a) return; // the broker gave up on this attempt: the ack is stale
+  const dl = e.deliveries; // read after the emits: sending them may have grown its columns
+  const s = dl.slot[d]!;
+  if (dl.attempt[s] !== a) return; // the broker gave up on this attempt: the ack is stale
   if (path.kind !== PATH_GROUP && processed) {
     const loss = c.ackLoss;
     if (loss > 0 && c.ackRng.next() < loss) {
@@ -188,7 +195,7 @@ function succeed(e: Engine, c: ConsumerRt, a: number, d: number, path: PathRt, p
       return;
     }
   }
-  e.deliveries.attempt[e.deliveries.slot[d]!] = -1;
+  dl.attempt[s] = -1;
   st.acked++;
   st.latency.push(e.now - msgs.created[msg]!);
   e.terminate(d, S_ACKED);
@@ -349,11 +356,11 @@ export function pushAttempt(e: Engine, d: number, pathIndex: number, edge: numbe
   dl.lastStart[dl.slot[d]!] = e.now;
   dl.lastConsumer[dl.slot[d]!] = c.node;
   if (path.projection >= 0) trackStale(e, d, path.projection);
-  e.stats[c.node]!.received++;
+  c.stats.received++;
   e.record(T.T_DELIVER, c.node, edge, msg, d, dl.attempts[dl.slot[d]!]!);
   if (e.down[c.node]) {
     e.attempts.state[a] = A_DONE;
-    e.stats[c.node]!.failed++;
+    c.stats.failed++;
     e.record(T.T_NACK, c.node, edge, msg, d, dl.attempts[dl.slot[d]!]!);
     attemptFailed(e, d, path);
     maybeFree(e, a);

@@ -29,7 +29,7 @@ import {
   type StreamRt,
 } from './runtime';
 import { handleRetryReady, onVisibilityTimeout, onWebhookTimeout, onAttemptDone } from './consumers';
-import { recordDepths, settle } from './queues';
+import { settle } from './queues';
 import { reassign } from './streams';
 import { arrive } from './routing';
 import { onRedrive, onRetention } from './settlement';
@@ -151,9 +151,6 @@ export class Engine {
   /** Queues and consumers whose slots may be fillable at the end of this instant (each at most once). */
   readonly dirtyQueues: IntDeque;
   readonly dirtyConsumers: IntDeque;
-  /** Queues whose depth changed this instant (for maxDepth), and how many. */
-  readonly touchedQueues: Int32Array;
-  touchedCount = 0;
   /** Current terminal population per state, kept by transitions (cross-checked by the result). */
   readonly terminalByState = new Float64Array(16);
   /** Terminal transitions of an already-terminal delivery (must stay 0). */
@@ -202,7 +199,6 @@ export class Engine {
     this.faultActive = new Uint8Array(model.faults.length);
     this.dirtyQueues = new IntDeque(64);
     this.dirtyConsumers = new IntDeque(64);
-    this.touchedQueues = new Int32Array(model.nodes.length + 1);
     this.emitCounters = model.nodes.map(() => []);
     this.edgeRng = model.edges.map((e) => (e.latency ? rngFor(this.seed, e.id, 'latency') : null));
     this.publishEdges = model.nodes.map((node) => node.out.filter((i) => model.edges[i]!.kind === 'publish'));
@@ -240,12 +236,15 @@ export class Engine {
 
   private readonly injections: { node: number; after: number }[];
   private nextInjection = 0;
+  /** `after` of the next injection, Infinity when none is left (one comparison per event). */
+  private nextInjectionStep = Infinity;
 
   /** Schedules the redrives requested after the current event. */
   private injectDue(): void {
     while (this.nextInjection < this.injections.length && this.injections[this.nextInjection]!.after <= this.steps) {
       this.schedule(this.now, E_REDRIVE, this.injections[this.nextInjection++]!.node, 0);
     }
+    this.nextInjectionStep = this.nextInjection < this.injections.length ? this.injections[this.nextInjection]!.after : Infinity;
   }
 
   /** Message type names; a message's `type` indexes this table. */
@@ -319,12 +318,9 @@ export class Engine {
     this.dispatchEvent(kind, heap.poppedA, heap.poppedB);
     this.steps++;
     // The instant is over when no event is left at `now` (headTime is Infinity when none is left).
-    if (heap.headTime > this.now) {
-      settle(this);
-      if (this.touchedCount > 0 && heap.headTime > this.now) recordDepths(this);
-    }
+    if (heap.headTime > this.now) settle(this);
     if (this.settledCount > 0) this.releaseSettled();
-    if (this.nextInjection < this.injections.length) this.injectDue();
+    if (this.steps >= this.nextInjectionStep) this.injectDue();
     if (this.trace.length >= this.maxEvents) {
       this.finish(true);
       return false;
@@ -569,13 +565,19 @@ export class Engine {
 
   // ---------------------------------------------------------------- depth bookkeeping
 
-  /** Accumulates ∫depth dt up to now before the ready count of `q` changes. */
+  /**
+   * Call before the ready count of `q` changes: accumulates ∫depth dt up to now and, at the first
+   * change in a new instant, takes the depth the previous changed instant left for `maxDepth` — that
+   * instant is over, so its depth is final (spec: the largest depth once each instant is fully
+   * processed). The depth the last instant leaves is taken by `maxDepthOf` when it is asked for.
+   */
   touchQueue(q: QueueRt): void {
-    q.area += q.ready.length * (this.now - q.lastT);
-    q.lastT = this.now;
-    if (!q.touched) {
-      q.touched = true;
-      this.touchedQueues[this.touchedCount++] = this.queueOf[q.node]!;
+    const now = this.now;
+    if (q.lastT !== now) {
+      const depth = q.ready.length;
+      if (depth > q.maxDepth) q.maxDepth = depth;
+      q.area += depth * (now - q.lastT);
+      q.lastT = now;
     }
   }
 

@@ -9,6 +9,7 @@ import type { CompiledModel, CompiledNode } from '../compile/model';
 import type { Engine } from './engine';
 import { E_PRODUCE } from './engine';
 import { rngFor, type Rng } from './prng';
+import type { NodeStats } from './runtime';
 
 /** One message stream of a producer at run time (a class: see runtime.ts on hidden classes). */
 export class ProducerStream {
@@ -30,6 +31,8 @@ export class ProducerStream {
   lastArrival = 0;
   arrivals!: Rng;
   keyRng!: Rng;
+  /** The producer's counters (the engine's `stats` entry). */
+  stats!: NodeStats;
 }
 
 /** Most rows preallocated up front; tables grow past the estimate when a run needs more. */
@@ -85,6 +88,7 @@ export function createProducerStreams(e: Engine, node: CompiledNode): void {
       lastArrival: s.start,
       arrivals: rngFor(e.seed, node.id, `arrivals#${si}`),
       keyRng: rngFor(e.seed, node.id, `keys#${si}`),
+      stats: e.stats[node.index]!,
     });
     e.producerStreams.push(ps);
     if (s.rate > 0) scheduleNextArrival(e, ps);
@@ -104,25 +108,30 @@ export function scheduleNextArrival(e: Engine, ps: ProducerStream): void {
 
 /** E_PRODUCE: the next regular arrival (burst < 0) or a burst of `burst` messages. */
 export function onProduce(e: Engine, ps: ProducerStream, burst: number): void {
-  const n = burst < 0 ? 1 : burst;
-  // A burst is one event but may be millions of messages: it stops where the trace reaches
-  // maxEvents, which ends the run (the hard bound must hold within an event too).
   const trace = e.trace;
-  for (let i = 0; i < n && ps.emitted < ps.count && trace.length < trace.limit; i++) {
-    ps.emitted++;
-    let key = ps.key;
-    if (ps.keys > 0) {
-      const k = ps.keyRng.nextInt(ps.keys);
-      key = ps.keyIds[k]!;
-      if (key < 0) key = ps.keyIds[k] = e.intern(`k${k}`);
-    }
-    const rk = ps.routingKeys[ps.rkNext++ % ps.routingKeys.length]!;
-    const msg = e.createMessage(ps.type, key, rk, -1, ps.node, ps.category);
-    e.stats[ps.node]!.published++;
-    e.sendFrom(ps.node, msg, -1);
-  }
   if (burst < 0) {
+    if (ps.emitted < ps.count && trace.length < trace.limit) produceOne(e, ps);
     ps.regular++;
     scheduleNextArrival(e, ps);
+    return;
   }
+  // A burst is one event but may be millions of messages: it stops where the trace reaches
+  // maxEvents, which ends the run (the hard bound must hold within an event too).
+  for (let i = 0; i < burst && ps.emitted < ps.count && trace.length < trace.limit; i++) produceOne(e, ps);
+}
+
+/** One message of the stream: its key and routing key, then sent on every publish edge. */
+function produceOne(e: Engine, ps: ProducerStream): void {
+  ps.emitted++;
+  let key = ps.key;
+  if (ps.keys > 0) {
+    const k = ps.keyRng.nextInt(ps.keys);
+    key = ps.keyIds[k]!;
+    if (key < 0) key = ps.keyIds[k] = e.intern(`k${k}`);
+  }
+  const rks = ps.routingKeys;
+  const rk = rks.length === 1 ? rks[0]! : rks[ps.rkNext++ % rks.length]!;
+  const msg = e.createMessage(ps.type, key, rk, -1, ps.node, ps.category);
+  ps.stats.published++;
+  e.sendFrom(ps.node, msg, -1);
 }

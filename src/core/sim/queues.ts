@@ -4,8 +4,7 @@
  * or waiting out a retry delay hands out nothing, and a retried message keeps its place at the head
  * of its group), SQS retention for queues without `retry`, and `settle` — at the end of every
  * instant, free consumer slots take from push buffers, stream partitions and queues (round-robin over
- * competing consumers); once no event is left at that time, each touched queue's depth is recorded
- * for `maxDepth` (`recordDepths`).
+ * competing consumers); `maxDepth` takes each instant's final depth (`maxDepthOf`).
  */
 import type { Engine } from './engine';
 import { deadLetter } from './settlement';
@@ -22,7 +21,7 @@ export function enqueue(e: Engine, q: QueueRt, d: number, edge: number): void {
   const msg = dl.msg[d]!;
   if (q.ready.length >= q.capacity) {
     if (e.model.nodes[q.node]!.overflow === 'reject') {
-      e.stats[q.node]!.rejected++;
+      q.stats.rejected++;
       e.terminate(d, S_REJECTED);
       e.record(T.T_REJECT, q.node, edge, msg, d, 0);
       return;
@@ -34,17 +33,22 @@ export function enqueue(e: Engine, q: QueueRt, d: number, edge: number): void {
   }
   e.touchQueue(q);
   dl.state[d] = S_READY;
-  dl.node[dl.slot[d]!] = q.node;
-  dl.path[dl.slot[d]!] = q.path;
-  dl.enqueuedAt[dl.slot[d]!] = e.now;
+  const s = dl.slot[d]!;
+  dl.node[s] = q.node;
+  dl.path[s] = q.path;
+  dl.enqueuedAt[s] = e.now;
   if (q.retention !== null) {
-    // Drop settled entries at the head as we go, so the list holds about the live messages only.
     const list = q.retention;
-    while (list.length > 0 && dl.state[list.at(0)]! >= S_ACKED) list.shift();
+    // Settled entries at the head are dropped now and then (the list stays within about twice the
+    // live messages); retention itself skips them.
+    if (list.length >= q.retentionPruneAt) {
+      while (list.length > 0 && dl.state[list.at(0)]! >= S_ACKED) list.shift();
+      q.retentionPruneAt = Math.max(64, list.length * 2);
+    }
     list.push(d);
     if (!q.retentionTimer) e.armRetention(q, e.now + e.model.nodes[q.node]!.retention);
   }
-  dl.order[dl.slot[d]!] = q.nextOrder++;
+  dl.order[s] = q.nextOrder++;
   q.ready.push(d);
   e.record(T.T_ENQUEUE, q.node, edge, msg, d, 0);
   const proj = e.paths[q.path]!.projection;
@@ -81,7 +85,7 @@ export function requeue(e: Engine, q: QueueRt, d: number): void {
   const node = e.model.nodes[q.node]!;
   if (node.unlimitedRetry && e.now - dl.enqueuedAt[dl.slot[d]!]! >= node.retention) {
     if (q.groupBusy) groupAdd(q, e.messages.keyOf(dl.msg[d]!), -1);
-    e.stats[q.node]!.discarded++;
+    q.stats.discarded++;
     e.terminate(d, S_DISCARDED);
     e.record(T.T_DISCARD, q.node, -1, dl.msg[d]!, d, dl.attempts[dl.slot[d]!]!);
     return;
@@ -113,7 +117,7 @@ export function discardExpired(e: Engine, q: QueueRt, d: number): void {
     }
   } else if (q.groupBusy) groupAdd(q, e.messages.keyOf(dl.msg[d]!), -1);
   dl.attempt[dl.slot[d]!] = -1; // an attempt still running can no longer ack
-  e.stats[q.node]!.discarded++;
+  q.stats.discarded++;
   e.record(T.T_DISCARD, q.node, -1, dl.msg[d]!, d, dl.attempts[dl.slot[d]!]!);
   e.terminate(d, S_DISCARDED);
   e.markQueueDirty(q);
@@ -196,16 +200,11 @@ export function settle(e: Engine): void {
 }
 
 /**
- * The instant is over — no event is left at this time, hand-outs included (a zero processing time
- * acks within the instant): each queue whose depth changed records it for `maxDepth` (spec, "the
- * largest depth once each instant is fully processed").
+ * The queue's `maxDepth`: the largest depth once each instant is fully processed (spec). Depths of
+ * earlier instants are taken by `touchQueue`; the current depth counts once its instant is over —
+ * the queue last changed at an earlier instant, or no event is left at this one.
  */
-export function recordDepths(e: Engine): void {
-  const touched = e.touchedQueues;
-  for (let i = 0; i < e.touchedCount; i++) {
-    const q = e.queues[touched[i]!]!;
-    q.touched = false;
-    if (q.ready.length > q.maxDepth) q.maxDepth = q.ready.length;
-  }
-  e.touchedCount = 0;
+export function maxDepthOf(e: Engine, q: QueueRt): number {
+  const over = q.lastT < e.now || e.heap.headTime > e.now;
+  return over && q.ready.length > q.maxDepth ? q.ready.length : q.maxDepth;
 }

@@ -9,6 +9,7 @@ import type { Engine } from './engine';
 import { summarize, type LatencySummary } from './collections';
 import { A_RUNNING, S_ACKED, S_DEADLETTERED, S_DISCARDED, S_REJECTED, S_UNROUTABLE } from './tables';
 import { setOwn } from '../util/own';
+import { maxDepthOf } from './queues';
 
 export interface Totals {
   /** Messages created: producers' publishes and consumers' emits. */
@@ -148,7 +149,7 @@ export function buildResult(e: Engine): SimResult {
         const area = q.area + q.ready.length * Math.max(0, T - q.lastT);
         Object.assign(r, {
           received: s.received,
-          maxDepth: q.maxDepth,
+          maxDepth: maxDepthOf(e, q),
           meanDepth: T > 0 ? round(area / T) : 0,
           depth: q.ready.length,
           retried: s.retried,

@@ -86,14 +86,18 @@ export class QueueRt {
   rr = 0;
   area = 0;
   lastT = 0;
+  /** Largest depth left by an instant before the one of `lastT` (see `maxDepthOf`). */
   maxDepth = 0;
-  touched = false;
   dirty = false;
   nextOrder = 0;
   /** Queue without `retry`: deliveries in first-enqueue order, for retention; null otherwise. */
   retention: IntDeque | null = null;
   /** A retention event is scheduled. */
   retentionTimer = false;
+  /** The retention list is pruned of settled entries when it reaches this length. */
+  retentionPruneAt = 64;
+  /** The node's counters (the engine's `stats` entry). */
+  stats!: NodeStats;
   /** The node's `capacity` (Infinity when unbounded), copied for the enqueue path. */
   capacity = Infinity;
 }
@@ -169,6 +173,8 @@ export class ConsumerRt {
   ackLoss = 0;
   /** The node has `emits` (of either kind). */
   hasEmits = false;
+  /** The node's counters (the engine's `stats` entry, one load away). */
+  stats!: NodeStats;
 }
 
 export class ProjectionRt {
