@@ -12,12 +12,13 @@
  *   exactly `fanout simulate --json`'s numbers.
  */
 import type { Topology } from '../core/schema';
-import { createSimulation, type Simulation, type TraceChunk, CHUNK_SIZE, TRACE_TYPES } from '../core/sim';
+import { createSimulation, msgOf, type DeliveryMessages, type Simulation, type TraceChunk, CHUNK_SIZE, TRACE_TYPES } from '../core/sim';
 import type { FromWorker, NodeLiveState, RecordBlock, RunEdgeInfo, ToWorker, TraceSlice } from './protocol';
 import { sliceBuffers, TRACE_BLOCK, TRACE_BLOCK_MASK } from './protocol';
 
 const NONE16 = 0xffff;
 const T_RETRY = TRACE_TYPES.indexOf('retry');
+const T_EMIT = TRACE_TYPES.indexOf('emit');
 const T_READ = TRACE_TYPES.indexOf('read');
 
 export interface HostEnvironment {
@@ -197,7 +198,7 @@ export class SimHost {
         const chunk: TraceChunk = sim.trace.chunks[Math.floor(i / CHUNK_SIZE)]!;
         const from = i % CHUNK_SIZE;
         const to = Math.min(CHUNK_SIZE, from + (last - i));
-        copyColumns(chunk, from, to, block, i - first);
+        copyColumns(chunk, from, to, block, i - first, sim.trace.deliveries);
         i += to - from;
       }
       for (let k = Math.max(start, first) - first; k < last - first; k++) if (block.msg[k]! > run.maxMsg) run.maxMsg = block.msg[k]!;
@@ -304,9 +305,8 @@ function newBlock(first: number, n: number): RecordBlock {
   };
 }
 
-function copyColumns(c: TraceChunk, from: number, to: number, s: RecordBlock, at: number) {
+function copyColumns(c: TraceChunk, from: number, to: number, s: RecordBlock, at: number, deliveries: DeliveryMessages) {
   s.type.set(c.type.subarray(from, to), at);
-  s.msg.set(c.msg.subarray(from, to), at);
   s.delivery.set(c.delivery.subarray(from, to), at);
   s.attempt.set(c.attempt.subarray(from, to), at);
   const times = c.times;
@@ -317,8 +317,9 @@ function copyColumns(c: TraceChunk, from: number, to: number, s: RecordBlock, at
     const edge = c.edge[i]!;
     const type = c.type[i]!;
     s.node[j] = node === NONE16 ? -1 : node;
+    s.msg[j] = msgOf(c, i, deliveries);
     const carriesValue = type === T_RETRY || type === T_READ;
-    s.edge[j] = carriesValue || edge === NONE16 ? -1 : edge;
+    s.edge[j] = carriesValue || type === T_EMIT || edge === NONE16 ? -1 : edge;
     s.value[j] = carriesValue && edge !== NONE16 ? c.values[edge]! : NaN;
   }
 }

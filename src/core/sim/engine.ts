@@ -176,6 +176,9 @@ export class Engine {
     const [messages, deliveries] = blank ? [0, 0] : estimateSize(model, this.duration);
     this.messages = new MessageTable(messages);
     this.deliveries = new DeliveryTable(deliveries);
+    // Records name deliveries; the trace reads their messages here (a checkpoint's blank copy must
+    // not redirect the live run's store).
+    if (!blank) this.trace.deliveries = this.deliveries;
     // Latency samples: room for this consumer's share of the expected deliveries. Pages that are
     // never written cost nothing, and growing by doubling would copy (and touch) twice the memory.
     const sinks = Math.max(1, model.nodes.filter((n) => n.kind === 'consumer' || n.kind === 'projection').length);
@@ -342,6 +345,7 @@ export class Engine {
     const saved = checkpoint.state;
     const { copy } = deepCopy<Engine>(saved, immutableOf(saved.model, saved.trace));
     (copy as { trace: TraceStore }).trace = trace;
+    trace.deliveries = copy.deliveries;
     trace.rewindTo(checkpoint.records);
     return copy;
   }

@@ -2,7 +2,7 @@
 export { simulate, createSimulation, Simulation, replayEntity, maxAttemptsOver } from './simulation';
 export type { SimulationOptions, SimulationState, NodeState, MessageInfo, EntityView, DeliveryState } from './simulation';
 export type { SimResult, Totals, Conservation, NodeResult } from './result';
-export { TraceStore, TraceChunk, readRecord, timeOf, TRACE_TYPES, CHUNK_SIZE, RECORD_BYTES } from './trace';
+export { TraceStore, TraceChunk, readRecord, timeOf, msgOf, TRACE_TYPES, CHUNK_SIZE, RECORD_BYTES, type DeliveryMessages } from './trace';
 export type { TraceRecord, TraceType } from './trace';
 export { describeRecord, formatSeconds, type SentenceContext } from './sentences';
 export { rngFor, Rng, hash128 } from './prng';

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { msgOf, RECORD_BYTES, T_DOWN, T_EMIT, T_ENQUEUE, T_RETRY, TraceStore } from './trace';
 import fc from 'fast-check';
 import { EventHeap } from './heap';
 import { murmur2, partitionForKey, toPositive } from './murmur2';
@@ -217,5 +218,25 @@ describe('latency summaries', () => {
   it('uses rank ⌈q·n⌉: p50 of 1..4 is 2, p99 of 1..100 is 99', () => {
     expect(nearestRank([1, 2, 3, 4], 0.5)).toBe(2);
     expect(nearestRank(Array.from({ length: 100 }, (_, i) => i + 1), 0.99)).toBe(99);
+  });
+});
+
+describe('trace store', () => {
+  it("reads a record's message through its delivery; an emit keeps its own (the cause is its delivery)", () => {
+    const store = new TraceStore(true);
+    store.deliveries = { msg: Int32Array.from([7, 7, 9]) };
+    store.push(0.5, T_ENQUEUE, 1, 2, 7, 1, 0);
+    store.push(0.5, T_EMIT, 3, -1, 42, 2, 0);
+    store.pushValue(1.5, T_RETRY, 1, 9, 2, 2, 0.25);
+    store.push(2, T_DOWN, 3, -1, -1, -1, 0);
+    expect([0, 1, 2, 3].map((i) => store.get(i))).toEqual([
+      { index: 0, t: 0.5, type: 'enqueue', node: 1, edge: 2, msg: 7, delivery: 1, attempt: 0 },
+      { index: 1, t: 0.5, type: 'emit', node: 3, edge: -1, msg: 42, delivery: 2, attempt: 0 },
+      { index: 2, t: 1.5, type: 'retry', node: 1, edge: -1, msg: 9, delivery: 2, attempt: 2, value: 0.25 },
+      { index: 3, t: 2, type: 'down', node: 3, edge: -1, msg: -1, delivery: -1, attempt: 0 },
+    ]);
+    expect(msgOf(store.chunks[0]!, 1, store.deliveries)).toBe(42);
+    // 13 bytes per record and 8 per distinct time (0.5, 1.5, 2), and 8 per value (the emit's id, the delay).
+    expect(store.usedBytes()).toBe(4 * RECORD_BYTES + 3 * 8 + 2 * 8);
   });
 });

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { createSimulation, simulate } from './simulation';
 import { topo } from './test-helpers';
-import { timeOf } from './trace';
+import { msgOf, timeOf } from './trace';
 
 type Obj = Record<string, unknown>;
 
@@ -139,7 +139,7 @@ function traceFingerprint(run: ReturnType<typeof simulate>): string {
       mix(c.type[i]!);
       mix(c.node[i]!);
       mix(c.edge[i]!);
-      mix(c.msg[i]!);
+      mix(msgOf(c, i, run.trace.deliveries));
       mix(c.delivery[i]!);
       mix(c.attempt[i]!);
     }

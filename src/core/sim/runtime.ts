@@ -5,7 +5,8 @@
  * the original's hidden class and the engine's optimised code stays monomorphic after a resume.
  * Build one with `Object.assign(new X(), { …fields })`.
  */
-import type { CompiledFailure, ResolvedRetry, Sampler } from '../compile/model';
+import type { CompiledFailure, ResolvedRetry } from '../compile/model';
+import type { Sampler } from './distributions';
 import type { Rng } from './prng';
 import { Bitset, IntDeque, SampleList } from './collections';
 

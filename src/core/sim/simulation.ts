@@ -15,7 +15,7 @@ import type { CompiledModel } from '../compile/model';
 import { Engine, type EngineCheckpoint, type EngineOptions } from './engine';
 import { buildResult, inProgress, type SimResult } from './result';
 import { describeRecord, type SentenceContext } from './sentences';
-import { readRecord, T_EMIT, TraceStore, type TraceRecord } from './trace';
+import { msgOf, readRecord, T_EMIT, TraceStore, type TraceRecord } from './trace';
 import { A_RUNNING, S_ACKED, S_TRANSIT, S_DELAY, S_BUFFERED, S_INFLIGHT, S_LOG, S_READY } from './tables';
 import { setOwn } from '../util/own';
 
@@ -292,12 +292,12 @@ export class Simulation {
     const visible = Math.min(e.trace.length, e.trace.stored);
     for (const c of e.trace.chunks) {
       for (let i = 0; i < c.length && index < visible; i++, index++) {
-        const m = c.msg[i]!;
+        const m = msgOf(c, i, e.deliveries);
         if (m < 0) continue;
-        if (family.has(m)) out.push(readRecord(c, i, index));
+        if (family.has(m)) out.push(readRecord(c, i, index, e.deliveries));
         else if (c.type[i] === T_EMIT && family.has(e.messages.causeOf(m))) {
           family.add(m);
-          out.push(readRecord(c, i, index));
+          out.push(readRecord(c, i, index, e.deliveries));
         }
       }
     }

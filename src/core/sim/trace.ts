@@ -1,14 +1,18 @@
 /**
  * The trace: every state change of a run, as compact records in struct-of-arrays chunks.
  *
- * Layout per record (17 bytes + the times): time index Uint16 · msg Int32 · delivery Int32 · node
- * Uint16 · edge Uint16 · attempt Uint16 · type Uint8. Records of one instant share a time: a chunk
+ * Layout per record (13 bytes + the times): time index Uint16 · delivery Int32 · node Uint16 · edge
+ * Uint16 · attempt Uint16 · type Uint8. A record's message is its delivery's (the run's delivery
+ * table maps delivery → message: 4 bytes per delivery instead of per record; read it with
+ * `msgOf`), except an emit's, which names the new message while its delivery is the cause: that id
+ * is kept in the `values` column. Records of one instant share a time: a chunk
  * keeps each distinct time once (Float64, in `times`) and a record holds its index there — the
  * time column was a third of the bytes, and on a machine where first-touching memory is slow the
  * bytes are the cost. Read a record's time with `timeOf(chunk, i)`. Chunks hold 65,536 records, so a chunk's columns can be transferred
  * from a Worker to the page without copying (`chunk.buffers()`), and the page reads records by index.
- * The few records that carry a number (a retry's delay, a stale read's lag) keep it in the chunk's
- * `values` column; their `edge` field holds its index there (a retry or a read involves no edge).
+ * The few records that carry a number (a retry's delay, a stale read's lag, an emit's message) keep
+ * it in the chunk's `values` column; their `edge` field holds its index there (a retry, a read or
+ * an emit involves no edge).
  */
 
 /** Trace record types, in the spec's order ("Command line", --trace). */
@@ -61,7 +65,12 @@ export const T_UP = 19;
 export const NONE16 = 0xffff;
 export const CHUNK_SIZE = 65536;
 /** Bytes of the fixed columns per record (each distinct time adds 8 bytes to its chunk). */
-export const RECORD_BYTES = 2 + 4 + 4 + 2 + 2 + 2 + 1;
+export const RECORD_BYTES = 2 + 4 + 2 + 2 + 2 + 1;
+
+/** What a trace reader needs of the run's deliveries: the message of each (DeliveryTable.msg). */
+export interface DeliveryMessages {
+  readonly msg: Int32Array;
+}
 
 /**
  * Chunks returned by `TraceStore.release()`, reused by later runs in the same thread: a Worker that
@@ -78,7 +87,6 @@ export class TraceChunk {
   /** The chunk's distinct times, in record order (grows; at most one per record). */
   times = new Float64Array(1024);
   timeCount = 0;
-  readonly msg = new Int32Array(CHUNK_SIZE);
   readonly delivery = new Int32Array(CHUNK_SIZE);
   readonly node = new Uint16Array(CHUNK_SIZE);
   readonly edge = new Uint16Array(CHUNK_SIZE);
@@ -90,15 +98,33 @@ export class TraceChunk {
 
   /** The ArrayBuffers to list as transferables when posting the chunk to another thread. */
   buffers(): ArrayBuffer[] {
-    return [this.timeIndex, this.times, this.msg, this.delivery, this.node, this.edge, this.attempt, this.type, this.values].map(
+    return [this.timeIndex, this.times, this.delivery, this.node, this.edge, this.attempt, this.type, this.values].map(
       (a) => a.buffer as ArrayBuffer,
     );
   }
 }
 
+/** Appends a number to a chunk's value column; returns its index there. */
+function addValue(c: TraceChunk, value: number): number {
+  if (c.valueCount === c.values.length) {
+    const grown = new Float64Array(c.values.length * 2);
+    grown.set(c.values);
+    c.values = grown;
+  }
+  c.values[c.valueCount] = value;
+  return c.valueCount++;
+}
+
 /** The time of record `i` of a chunk. */
 export function timeOf(c: TraceChunk, i: number): number {
   return c.times[c.timeIndex[i]!]!;
+}
+
+/** The message of record `i` of a chunk, −1 when none (`deliveries`: the run's delivery table). */
+export function msgOf(c: TraceChunk, i: number, deliveries: DeliveryMessages): number {
+  if (c.type[i] === T_EMIT) return c.values[c.edge[i]!]!;
+  const d = c.delivery[i]!;
+  return d >= 0 ? deliveries.msg[d]! : -1;
 }
 
 /** A trace record as an object, for the UI, sentences and NDJSON. */
@@ -138,6 +164,12 @@ export class TraceStore {
 
   /** Records beyond this count are not written (the run ends there: `maxEvents`). */
   limit = Infinity;
+
+  /**
+   * The deliveries of the run writing the store, through which a record's message is read (set by
+   * the engine; a run resumed from a checkpoint sets its own, which agrees on every earlier id).
+   */
+  deliveries: DeliveryMessages = { msg: new Int32Array(0) };
 
   constructor(readonly enabled: boolean) {}
 
@@ -183,6 +215,8 @@ export class TraceStore {
   write(t: number, type: number, node: number, edge: number, msg: number, delivery: number, attempt: number): void {
     this.stored++;
     const c = this.chunk();
+    // An emit's message is not its delivery's (that is the cause): kept as a value (see msgOf).
+    if (type === T_EMIT) edge = addValue(c, msg);
     const i = c.length++;
     let k = c.timeCount - 1;
     if (k < 0 || c.times[k] !== t) {
@@ -198,7 +232,6 @@ export class TraceStore {
     c.type[i] = type;
     c.node[i] = node < 0 ? NONE16 : node;
     c.edge[i] = edge < 0 ? NONE16 : edge;
-    c.msg[i] = msg;
     c.delivery[i] = delivery;
     c.attempt[i] = attempt > 65535 ? 65535 : attempt;
   }
@@ -206,19 +239,8 @@ export class TraceStore {
   /** Appends a record carrying a number (retry delay, read lag). */
   pushValue(t: number, type: number, node: number, msg: number, delivery: number, attempt: number, value: number): void {
     if (this.length >= this.limit) return;
-    if (this.length < this.stored || !this.enabled) {
-      this.length++;
-      return;
-    }
-    const c = this.chunk();
-    if (c.valueCount === c.values.length) {
-      const grown = new Float64Array(c.values.length * 2);
-      grown.set(c.values);
-      c.values = grown;
-    }
-    const v = c.valueCount++;
-    c.values[v] = value;
-    this.push(t, type, node, v, msg, delivery, attempt);
+    if (this.length++ < this.stored || !this.enabled) return;
+    this.write(t, type, node, addValue(this.chunk(), value), msg, delivery, attempt);
   }
 
   /**
@@ -240,7 +262,7 @@ export class TraceStore {
       throw new RangeError(`no trace record ${index} (the trace has ${Math.min(this.length, this.stored)})`);
     }
     const c = this.chunks[Math.floor(index / CHUNK_SIZE)]!;
-    return readRecord(c, index % CHUNK_SIZE, index);
+    return readRecord(c, index % CHUNK_SIZE, index, this.deliveries);
   }
 
   /** Bytes held by the allocated chunks (record columns and value columns). */
@@ -258,8 +280,11 @@ export class TraceStore {
   }
 }
 
-/** Reads record `i` of a chunk (also usable on the page side with a transferred chunk). */
-export function readRecord(c: TraceChunk, i: number, index: number): TraceRecord {
+/**
+ * Reads record `i` of a chunk (also usable on the page side with a transferred chunk).
+ * `deliveries`: the run's delivery table, through which the record's message is read.
+ */
+export function readRecord(c: TraceChunk, i: number, index: number, deliveries: DeliveryMessages): TraceRecord {
   const type = c.type[i]!;
   const node = c.node[i]!;
   const edge = c.edge[i]!;
@@ -269,8 +294,8 @@ export function readRecord(c: TraceChunk, i: number, index: number): TraceRecord
     t: timeOf(c, i),
     type: TRACE_TYPES[type]!,
     node: node === NONE16 ? -1 : node,
-    edge: carriesValue || edge === NONE16 ? -1 : edge,
-    msg: c.msg[i]!,
+    edge: carriesValue || type === T_EMIT || edge === NONE16 ? -1 : edge,
+    msg: msgOf(c, i, deliveries),
     delivery: c.delivery[i]!,
     attempt: c.attempt[i]!,
   };
