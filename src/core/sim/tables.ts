@@ -158,6 +158,18 @@ export class DeliveryTable {
   lastStart: Float64Array<ArrayBuffer>;
   private slots = 0;
   private freeSlots: Int32Array<ArrayBuffer>;
+  /**
+   * Deliveries below this id are settled for good — terminal and not dead-lettered (a redrive can
+   * only bring back a dead letter), so their slot is released too: their `state` and `slot` never
+   * change again. A checkpoint shares that prefix instead of copying it (see `cloneForSnapshot`).
+   */
+  private frozen = 0;
+  /**
+   * Only in a checkpoint's copy: `state` and `slot` are then the live run's columns, valid below
+   * `frozen`, and these hold the rows from `frozen` to `count` as they were.
+   */
+  private stateTail: Uint8Array<ArrayBuffer> | null = null;
+  private slotTail: Int32Array<ArrayBuffer> | null = null;
   private freeCount = 0;
 
   /** `capacity`: expected rows (an estimate; the table grows past it). */
@@ -205,15 +217,34 @@ export class DeliveryTable {
   }
 
   /**
-   * For a checkpoint: `msg` is written once per row and is shared; `state` and `slot` change and are
-   * copied (their written prefix); the live columns are copied whole (they hold live deliveries only).
+   * For a checkpoint: `msg` is written once per row and is shared. `state` and `slot` change, but
+   * not below `frozen` (deliveries settled for good): a checkpoint shares the live columns for that
+   * prefix and copies only the rows after it, so taking one costs the unsettled tail, not the
+   * run's length. Copying a checkpoint (to resume from it) builds whole columns again. The live
+   * columns are copied whole (they hold live deliveries only).
    */
   cloneForSnapshot(ctx: CloneContext): DeliveryTable {
     const copy = ctx.remember(this, new DeliveryTable(0));
     Object.assign(copy, this);
-    copy.state = prefixCopy(this.state, this.count);
-    copy.slot = prefixCopy(this.slot, this.count);
-    ctx.bytes += this.count * 5;
+    if (this.stateTail !== null && this.slotTail !== null) {
+      // A checkpoint being resumed: whole columns from the shared prefix and the saved tail.
+      copy.state = prefixCopy(this.state, this.frozen);
+      copy.state.set(this.stateTail, this.frozen);
+      copy.slot = prefixCopy(this.slot, this.frozen);
+      copy.slot.set(this.slotTail, this.frozen);
+      copy.stateTail = null;
+      copy.slotTail = null;
+      ctx.bytes += this.count * 5;
+    } else {
+      let frozen = this.frozen;
+      const state = this.state;
+      while (frozen < this.count && state[frozen]! >= S_ACKED && state[frozen] !== S_DEADLETTERED) frozen++;
+      this.frozen = frozen;
+      copy.frozen = frozen;
+      copy.stateTail = this.state.slice(frozen, this.count);
+      copy.slotTail = this.slot.slice(frozen, this.count);
+      ctx.bytes += (this.count - frozen) * 5;
+    }
     for (const column of ['node', 'path', 'attempts', 'totalAttempts', 'created', 'enqueuedAt', 'prevDelay', 'origin', 'lastConsumer', 'attempt', 'order', 'lastStart', 'freeSlots'] as const) {
       (copy as unknown as Record<string, ArrayBufferView>)[column] = ctx.copy(this[column]);
     }
