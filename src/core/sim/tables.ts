@@ -159,17 +159,24 @@ export class DeliveryTable {
   private slots = 0;
   private freeSlots: Int32Array<ArrayBuffer>;
   /**
-   * Deliveries below this id are settled for good — terminal and not dead-lettered (a redrive can
-   * only bring back a dead letter), so their slot is released too: their `state` and `slot` never
-   * change again. A checkpoint shares that prefix instead of copying it (see `cloneForSnapshot`).
+   * Deliveries below this id are settled — terminal, their slot released — except the ones listed
+   * in `heldBelow`. A terminal state other than dead-lettered never changes again (only a redrive
+   * brings a delivery back, and only a dead letter), so below `frozen` only the listed ones can
+   * still change: a checkpoint shares the rest instead of copying it (see `cloneForSnapshot`).
    */
   private frozen = 0;
+  /** Ids below `frozen` that were dead letters when it passed them (a redrive may change them). */
+  private heldBelow: number[] = [];
   /**
    * Only in a checkpoint's copy: `state` and `slot` are then the live run's columns, valid below
-   * `frozen`, and these hold the rows from `frozen` to `count` as they were.
+   * `frozen` except at `heldIds`; these hold the rows from `frozen` to `count`, and the state and
+   * slot of each held id, as they were.
    */
   private stateTail: Uint8Array<ArrayBuffer> | null = null;
   private slotTail: Int32Array<ArrayBuffer> | null = null;
+  private heldIds: Int32Array<ArrayBuffer> | null = null;
+  private heldState: Uint8Array<ArrayBuffer> | null = null;
+  private heldSlot: Int32Array<ArrayBuffer> | null = null;
   private freeCount = 0;
 
   /** `capacity`: expected rows (an estimate; the table grows past it). */
@@ -226,24 +233,47 @@ export class DeliveryTable {
   cloneForSnapshot(ctx: CloneContext): DeliveryTable {
     const copy = ctx.remember(this, new DeliveryTable(0));
     Object.assign(copy, this);
-    if (this.stateTail !== null && this.slotTail !== null) {
-      // A checkpoint being resumed: whole columns from the shared prefix and the saved tail.
-      copy.state = prefixCopy(this.state, this.frozen);
-      copy.state.set(this.stateTail, this.frozen);
-      copy.slot = prefixCopy(this.slot, this.frozen);
-      copy.slot.set(this.slotTail, this.frozen);
-      copy.stateTail = null;
-      copy.slotTail = null;
+    copy.heldBelow = [];
+    if (this.stateTail !== null && this.slotTail !== null && this.heldIds !== null && this.heldState !== null && this.heldSlot !== null) {
+      // A checkpoint being resumed: whole columns from the shared prefix, the saved tail and the
+      // saved held rows.
+      const frozen = this.frozen;
+      const state = prefixCopy(this.state, frozen);
+      const slot = prefixCopy(this.slot, frozen);
+      state.set(this.stateTail, frozen);
+      slot.set(this.slotTail, frozen);
+      for (let k = 0; k < this.heldIds.length; k++) {
+        const d = this.heldIds[k]!;
+        state[d] = this.heldState[k]!;
+        slot[d] = this.heldSlot[k]!;
+        copy.heldBelow.push(d);
+      }
+      copy.state = state;
+      copy.slot = slot;
+      copy.stateTail = copy.slotTail = copy.heldIds = null;
+      copy.heldState = null;
+      copy.heldSlot = null;
       ctx.bytes += this.count * 5;
     } else {
-      let frozen = this.frozen;
       const state = this.state;
-      while (frozen < this.count && state[frozen]! >= S_ACKED && state[frozen] !== S_DEADLETTERED) frozen++;
+      // Held ids that have settled for good since are dropped: their rows no longer change.
+      const held = this.heldBelow.filter((d) => state[d]! < S_ACKED || state[d] === S_DEADLETTERED);
+      let frozen = this.frozen;
+      while (frozen < this.count) {
+        const st = state[frozen]!;
+        if (st === S_DEADLETTERED) held.push(frozen);
+        else if (st < S_ACKED) break;
+        frozen++;
+      }
       this.frozen = frozen;
+      this.heldBelow = held;
       copy.frozen = frozen;
-      copy.stateTail = this.state.slice(frozen, this.count);
+      copy.stateTail = state.slice(frozen, this.count);
       copy.slotTail = this.slot.slice(frozen, this.count);
-      ctx.bytes += (this.count - frozen) * 5;
+      copy.heldIds = Int32Array.from(held);
+      copy.heldState = Uint8Array.from(held, (d) => state[d]!);
+      copy.heldSlot = Int32Array.from(held, (d) => this.slot[d]!);
+      ctx.bytes += (this.count - frozen) * 5 + held.length * 9;
     }
     for (const column of ['node', 'path', 'attempts', 'totalAttempts', 'created', 'enqueuedAt', 'prevDelay', 'origin', 'lastConsumer', 'attempt', 'order', 'lastStart', 'freeSlots'] as const) {
       (copy as unknown as Record<string, ArrayBufferView>)[column] = ctx.copy(this[column]);
