@@ -9,6 +9,7 @@ import type { CompiledFailure, ResolvedRetry } from '../compile/model';
 import type { Sampler } from './distributions';
 import type { Rng } from './prng';
 import { Bitset, IntDeque, SampleList } from './collections';
+import type { CloneContext } from './snapshot';
 
 /** Counters every node may carry; the result picks the ones that apply to its kind. */
 export class NodeStats {
@@ -103,8 +104,16 @@ export class QueueRt {
   capacity = Infinity;
 }
 
+/** An array of small integers built by push from its own literal (see snapshot.ts on element kinds). */
+function smallIntArray(): number[] {
+  return [];
+}
+
 export class PartitionRt {
-  /** Delivery of this group per offset. */
+  /**
+   * Delivery of this group per offset. Only offsets from `commitPos` on are ever written again (a
+   * rewind goes back to the committed position), so a checkpoint shares the entries below it.
+   */
   deliveries: number[] = [];
   position = 0;
   commitPos = 0;
@@ -117,6 +126,35 @@ export class PartitionRt {
   /** The in-flight delivery waits out a retry delay (not handable yet). */
   waiting = false;
   redrive: number[] = [];
+  /** Only in a checkpoint's copy: `deliveries` is the live log (valid below `sharedLength`), this the rest as it was. */
+  deliveriesTail: number[] | null = null;
+  sharedLength = 0;
+
+  /**
+   * For a checkpoint: shares the partition log below the committed position and copies the rest;
+   * copying that checkpoint again (to resume from it) builds a whole log. (See snapshot.ts.)
+   */
+  cloneForSnapshot(ctx: CloneContext): PartitionRt {
+    const copy = ctx.remember(this, new PartitionRt());
+    Object.assign(copy, this);
+    copy.redrive = ctx.copy(this.redrive);
+    const log = smallIntArray();
+    if (this.deliveriesTail !== null) {
+      for (let i = 0; i < this.sharedLength; i++) log.push(this.deliveries[i]!);
+      for (const d of this.deliveriesTail) log.push(d);
+      copy.deliveries = log;
+      copy.deliveriesTail = null;
+      copy.sharedLength = 0;
+      ctx.bytes += 8 * log.length;
+    } else {
+      const shared = Math.min(this.commitPos, this.deliveries.length);
+      for (let i = shared; i < this.deliveries.length; i++) log.push(this.deliveries[i]!);
+      copy.deliveriesTail = log;
+      copy.sharedLength = shared;
+      ctx.bytes += 8 * log.length;
+    }
+    return copy;
+  }
 }
 
 export class GroupRt {
