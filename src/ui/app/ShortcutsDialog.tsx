@@ -46,7 +46,7 @@ export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
             <div className="fo-shortcuts__row"><dt>Add to selection</dt><dd><kbd>{IS_MAC ? '⌘' : 'Ctrl'}</kbd> + click</dd></div>
             <div className="fo-shortcuts__row"><dt>Next node</dt><dd><kbd>Tab</kbd></dd></div>
             <div className="fo-shortcuts__row"><dt>Select focused node</dt><dd><kbd>Enter</kbd></dd></div>
-            <div className="fo-shortcuts__row"><dt>Connect</dt><dd>drag from a node’s right dot to another node</dd></div>
+            <div className="fo-shortcuts__row"><dt>Connect</dt><dd>drag from a node’s right dot to another node (the line turns green where it can connect, red with the reason where it cannot)</dd></div>
           </dl>
         </section>
       </div>

@@ -2,7 +2,9 @@
  * The design canvas: React Flow as a view of the document. Positions and selection flow one way —
  * React Flow reports changes, the store applies them as operations, the canvas re-derives. A drag
  * is one undo step (gesture) and one document edit: while it lasts the dragged positions live in
- * the canvas only. Connections follow the spec's edge table and a refused one says why.
+ * the canvas only. Connections follow the spec's edge table; while one is dragged the line says
+ * whether a drop on the node under the pointer connects or why not (ConnectionPreview), and a
+ * refused drop says why too.
  */
 import { useCallback, useMemo, useRef, useState, type MouseEvent as ReactMouseEvent } from 'react';
 import {
@@ -30,6 +32,7 @@ import { FIT_PADDING } from './canvas-port';
 import { EDGE_TYPES } from './EdgeView';
 import { FlowModel, type FlowEdge, type FlowNode } from './flow-model';
 import { NODE_TYPES } from './NodeView';
+import { ConnectionPreview } from './ConnectionPreview';
 import { DetailContext, detailAt, type Detail } from './detail';
 import './canvas.css';
 
@@ -243,6 +246,7 @@ export function Canvas({ colorMode, onContextMenu, onlyRenderVisibleElements }: 
         onConnect={onConnect}
         onConnectEnd={onConnectEnd}
         isValidConnection={isValidConnection}
+        connectionLineComponent={ConnectionPreview}
         onNodeDragStart={onDragStart}
         onNodeDragStop={onDragStop}
         onSelectionDragStart={onDragStart}

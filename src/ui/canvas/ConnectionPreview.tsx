@@ -1,0 +1,66 @@
+/**
+ * The line drawn while a connection is dragged, and what it will do if dropped here: over a node
+ * (its handle or its body — a drop on the body connects too) the line turns green with "Connect to
+ * …", or red with the reason the edge table refuses it — before the pointer is let go, not after.
+ */
+import { getBezierPath, Position, useStore as useFlowStore, type ConnectionLineComponentProps, type InternalNode, type ReactFlowState } from '@xyflow/react';
+import { allowedEdgeKinds, whyNotConnectable } from '../../core/rules/edges';
+import type { FlowNode } from './flow-model';
+
+/** The node whose box holds `point` (flow coordinates), topmost (last drawn) first. */
+function nodeAt(lookup: Map<string, InternalNode<FlowNode>>, point: { x: number; y: number }): InternalNode<FlowNode> | null {
+  let hit: InternalNode<FlowNode> | null = null;
+  for (const node of lookup.values()) {
+    const { x, y } = node.internals.positionAbsolute;
+    const w = node.measured.width ?? 0;
+    const h = node.measured.height ?? 0;
+    if (point.x >= x && point.x <= x + w && point.y >= y && point.y <= y + h) hit = node;
+  }
+  return hit;
+}
+
+/** The canvas's nodes are FlowNodes: its lookup holds their internal form. */
+const selectLookup = (s: ReactFlowState) => s.nodeLookup as unknown as Map<string, InternalNode<FlowNode>>;
+
+/** What a drop at the pointer would do: nothing (no node), connect, or be refused (with why). */
+export function dropVerdict(
+  from: InternalNode<FlowNode>,
+  fromIsSource: boolean,
+  target: InternalNode<FlowNode> | null,
+): { ok: boolean; text: string } | null {
+  if (!target || target.id === from.id) return null;
+  const source = fromIsSource ? from : target;
+  const sink = fromIsSource ? target : from;
+  const name = (n: InternalNode<FlowNode>) => n.data.node.label ?? n.id;
+  if (allowedEdgeKinds(source.data.node.kind, sink.data.node.kind).length > 0) {
+    return { ok: true, text: fromIsSource ? `Connect to ${name(target)}` : `Connect from ${name(target)}` };
+  }
+  return { ok: false, text: `Cannot connect: ${whyNotConnectable(source.data.node.kind, sink.data.node.kind)}` };
+}
+
+const selectZoom = (s: ReactFlowState) => s.transform[2];
+
+export function ConnectionPreview({ fromNode, fromHandle, fromX, fromY, toX, toY, fromPosition, toPosition, toNode }: ConnectionLineComponentProps<FlowNode>) {
+  const lookup = useFlowStore(selectLookup);
+  const zoom = useFlowStore(selectZoom);
+  // (toX, toY): the pointer in flow coordinates, or the handle it snapped to (then toNode is set).
+  const target = toNode ?? nodeAt(lookup, { x: toX, y: toY });
+  const verdict = dropVerdict(fromNode, fromHandle.type !== 'target', target);
+  const [path] = getBezierPath({ sourceX: fromX, sourceY: fromY, sourcePosition: fromPosition, targetX: toX, targetY: toY, targetPosition: toPosition ?? Position.Left });
+  const status = verdict === null ? '' : verdict.ok ? ' fo-connection--valid' : ' fo-connection--invalid';
+  return (
+    <g className={`fo-connection${status}`}>
+      <path d={path} fill="none" className="fo-connection__path" />
+      {verdict && (
+        // Beside the pointer, at the same size whatever the zoom.
+        <g transform={`translate(${toX} ${toY}) scale(${1 / zoom})`}>
+          <foreignObject x={14} y={10} width={320} height={80} className="fo-connection__label-box">
+            <div className="fo-connection__label" role="status">
+              {verdict.text}
+            </div>
+          </foreignObject>
+        </g>
+      )}
+    </g>
+  );
+}
