@@ -22,6 +22,9 @@ test.describe('editing', () => {
   });
 
   test('while dragging a connection the line says whether the node under the pointer takes it; a refused drop explains itself, a valid one connects', async ({ page }) => {
+    // Measure once the first fit has settled: a late refit would move the handle from under the
+    // press, which then pans the canvas instead of starting a connection.
+    await editor.waitForStableViewport();
     const source = (await editor.node('email-dlq').boundingBox())!;
     // The dead-letter node has no output handle: drag from the queue's output onto the producer's body.
     const from = (await editor.node('inventory-queue').locator('.react-flow__handle.source').boundingBox())!;
@@ -30,8 +33,8 @@ test.describe('editing', () => {
     await page.mouse.down();
     await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 10 });
     // Before letting go, the line says the drop would be refused, and why.
-    const preview = page.locator('.fo-connection');
-    await expect(preview).toHaveClass(/fo-connection--invalid/);
+    const preview = page.locator('.fo-connecting');
+    await expect(preview).toHaveClass(/fo-connecting--invalid/);
     await expect(preview.getByRole('status')).toHaveText('Cannot connect: a producer only sends: nothing can connect into it');
     await page.screenshot({ path: 'e2e/.output/editing-connect-preview-refused.png' });
     await page.mouse.up();
@@ -43,7 +46,7 @@ test.describe('editing', () => {
     await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
     await page.mouse.down();
     await page.mouse.move(dlq.x + dlq.width / 2, dlq.y + dlq.height / 2, { steps: 10 });
-    await expect(preview).toHaveClass(/fo-connection--valid/);
+    await expect(preview).toHaveClass(/fo-connecting--valid/);
     await expect(preview.getByRole('status')).toHaveText(/^Connect to /);
     await page.screenshot({ path: 'e2e/.output/editing-connect-preview-valid.png' });
     await page.mouse.up();

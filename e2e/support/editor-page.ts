@@ -58,11 +58,14 @@ export class EditorPage {
   async waitForStableViewport() {
     const transform = () =>
       this.page.evaluate(() => document.querySelector('.react-flow__viewport')?.getAttribute('style') ?? '');
+    // Stable over two intervals in a row: on a loaded machine a fit queued for the next frame can
+    // land after one unchanged interval, and a drop computed before it ends up elsewhere.
     let previous = await transform();
-    for (let i = 0; i < 40; i++) {
+    let unchanged = 0;
+    for (let i = 0; i < 40 && unchanged < 2; i++) {
       await this.page.waitForTimeout(120);
       const current = await transform();
-      if (current === previous) return;
+      unchanged = current === previous ? unchanged + 1 : 0;
       previous = current;
     }
   }

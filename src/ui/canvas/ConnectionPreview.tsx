@@ -47,15 +47,15 @@ export function ConnectionPreview({ fromNode, fromHandle, fromX, fromY, toX, toY
   const target = toNode ?? nodeAt(lookup, { x: toX, y: toY });
   const verdict = dropVerdict(fromNode, fromHandle.type !== 'target', target);
   const [path] = getBezierPath({ sourceX: fromX, sourceY: fromY, sourcePosition: fromPosition, targetX: toX, targetY: toY, targetPosition: toPosition ?? Position.Left });
-  const status = verdict === null ? '' : verdict.ok ? ' fo-connection--valid' : ' fo-connection--invalid';
+  const status = verdict === null ? '' : verdict.ok ? ' fo-connecting--valid' : ' fo-connecting--invalid';
   return (
-    <g className={`fo-connection${status}`}>
-      <path d={path} fill="none" className="fo-connection__path" />
+    <g className={`fo-connecting${status}`}>
+      <path d={path} fill="none" className="fo-connecting__path" />
       {verdict && (
         // Beside the pointer, at the same size whatever the zoom.
         <g transform={`translate(${toX} ${toY}) scale(${1 / zoom})`}>
-          <foreignObject x={14} y={10} width={320} height={80} className="fo-connection__label-box">
-            <div className="fo-connection__label" role="status">
+          <foreignObject x={14} y={10} width={320} height={80} className="fo-connecting__label-box">
+            <div className="fo-connecting__label" role="status">
               {verdict.text}
             </div>
           </foreignObject>
