@@ -5,7 +5,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { parseTopology } from '../../src/core/schema';
-import { Engine } from '../../src/core/sim/engine';
+import type { Engine } from '../../src/core/sim/engine';
+import { resumeFrom, type EngineCheckpoint } from '../../src/core/sim/checkpoints';
 import { createSimulation } from '../../src/core/sim/simulation';
 
 const sameMap = new Function('a', 'b', 'return %HaveSameMap(a, b)') as (a: unknown, b: unknown) => boolean;
@@ -13,11 +14,11 @@ const parsed = parseTopology(readFileSync(process.argv[2]!, 'utf8'));
 if (!parsed.ok) throw new Error('invalid topology');
 const sim = createSimulation(parsed.topology, { checkpointInterval: 200 });
 sim.runToEnd();
-const internals = sim as unknown as { checkpoints: Parameters<typeof Engine.resume>[0][]; recorded: Parameters<typeof Engine.resume>[1]; engine: Engine };
+const internals = sim as unknown as { checkpoints: EngineCheckpoint[]; recorded: Parameters<typeof resumeFrom>[1]; engine: Engine };
 const checkpoint = internals.checkpoints.at(-1);
 if (!checkpoint) throw new Error('no checkpoint');
 const original = internals.engine;
-const resumed = Engine.resume(checkpoint, internals.recorded);
+const resumed = resumeFrom(checkpoint, internals.recorded);
 
 const differing: string[] = [];
 const seen = new Set<object>();

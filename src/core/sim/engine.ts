@@ -37,29 +37,8 @@ import { buildRuntimes } from './build';
 import { createProducerStreams, estimateSize, onProduce, type ProducerStream } from './producers';
 import { onFault } from './faults';
 import { flushReads, onRead, untrackStale } from './projections';
-import { deepCopy, reachableFrom, type CloneContext } from './snapshot';
+import type { CloneContext } from './snapshot';
 import { getOwn } from '../util/own';
-
-/**
- * The engine's whole state after `steps` events, from which a run continues exactly as the
- * original did (see snapshot.ts). Taken and used by `Simulation.seek`.
- */
-/** What a checkpoint shares instead of copying: the compiled model (all of it) and the trace store. */
-const immutableCache = new WeakMap<CompiledModel, Set<object>>();
-function immutableOf(model: CompiledModel, trace: TraceStore): ReadonlySet<object> {
-  let set = immutableCache.get(model);
-  if (!set) immutableCache.set(model, (set = reachableFrom(model)));
-  return new Set<object>([...set, trace]);
-}
-
-export interface EngineCheckpoint {
-  readonly steps: number;
-  /** Trace records the run had produced at that point. */
-  readonly records: number;
-  /** Approximate bytes the copy holds (appended history is shared, not counted). */
-  readonly bytes: number;
-  readonly state: Engine;
-}
 
 export const E_PRODUCE = 0;
 export const E_ARRIVE = 1;
@@ -329,25 +308,6 @@ export class Engine {
       return false;
     }
     return true;
-  }
-
-  /** A checkpoint of the current state (the run goes on unchanged). */
-  checkpoint(): EngineCheckpoint {
-    const { copy, bytes } = deepCopy<Engine>(this, immutableOf(this.model, this.trace));
-    return { steps: this.steps, records: this.trace.length, bytes, state: copy };
-  }
-
-  /**
-   * An engine continuing from `checkpoint`, writing to `trace` — the store of the run the checkpoint
-   * was taken from, whose records past that point the continuation reproduces and only counts.
-   */
-  static resume(checkpoint: EngineCheckpoint, trace: TraceStore): Engine {
-    const saved = checkpoint.state;
-    const { copy } = deepCopy<Engine>(saved, immutableOf(saved.model, saved.trace));
-    (copy as { trace: TraceStore }).trace = trace;
-    trace.deliveries = copy.deliveries;
-    trace.rewindTo(checkpoint.records);
-    return copy;
   }
 
   /** Runs events with time ≤ `time` (the UI's play to a time). */

@@ -12,7 +12,8 @@
 import type { Topology } from '../schema';
 import { compileTopology } from '../compile/compile';
 import type { CompiledModel } from '../compile/model';
-import { Engine, type EngineCheckpoint, type EngineOptions } from './engine';
+import { Engine, type EngineOptions } from './engine';
+import { resumeFrom, takeCheckpoint, type EngineCheckpoint } from './checkpoints';
 import { buildResult, inProgress, type SimResult } from './result';
 import { describeRecord, type SentenceContext } from './sentences';
 import { msgOf, readRecord, T_EMIT, TraceStore, type TraceRecord } from './trace';
@@ -138,7 +139,7 @@ export class Simulation {
   private checkpointIfDue(): void {
     const e = this.engine;
     if (e.steps < this.nextCheckpointAt || e.finished) return;
-    const cp = e.checkpoint();
+    const cp = takeCheckpoint(e);
     this.checkpoints.push(cp);
     this.checkpointBytes += cp.bytes;
     while (this.checkpoints.length > MAX_CHECKPOINTS || (this.checkpointBytes > CHECKPOINT_BUDGET_BYTES && this.checkpoints.length > 1)) {
@@ -232,7 +233,7 @@ export class Simulation {
     if (eventIndex < this.engine.steps) {
       let from: EngineCheckpoint | undefined;
       for (const cp of this.checkpoints) if (cp.steps <= eventIndex) from = cp;
-      if (from) this.engine = Engine.resume(from, this.recorded);
+      if (from) this.engine = resumeFrom(from, this.recorded);
       else {
         this.recorded.rewind();
         this.engine = new Engine(this.model, { ...this.options, traceStore: this.recorded });
