@@ -9,7 +9,7 @@ import type { CompiledFailure, ResolvedRetry } from '../compile/model';
 import type { Sampler } from './distributions';
 import type { Rng } from './prng';
 import { Bitset, IntDeque, SampleList } from './collections';
-import type { CloneContext } from './snapshot';
+import { smallIntArray, type CloneContext } from './snapshot';
 
 /** Counters every node may carry; the result picks the ones that apply to its kind. */
 export class NodeStats {
@@ -102,11 +102,6 @@ export class QueueRt {
   stats!: NodeStats;
   /** The node's `capacity` (Infinity when unbounded), copied for the enqueue path. */
   capacity = Infinity;
-}
-
-/** An array of small integers built by push from its own literal (see snapshot.ts on element kinds). */
-function smallIntArray(): number[] {
-  return [];
 }
 
 export class PartitionRt {

@@ -34,7 +34,8 @@ const isSmall = (v: unknown) => typeof v === 'number' && (v | 0) === v && !Objec
 // hidden class than the engine's integer arrays. (slice() keeps a kind too, but not in optimised
 // code that has seen several.) Engine arrays are built by push from `[]`, so their kind follows
 // their values, as these copies' do.
-function smallIntArray(): unknown[] {
+/** An empty array for small integers (also the partition logs a resumed checkpoint rebuilds). */
+export function smallIntArray(): number[] {
   return [];
 }
 function numberArray(): unknown[] {
