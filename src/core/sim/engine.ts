@@ -420,10 +420,11 @@ export class Engine {
   pendingReadLag = new Float64Array(16);
   pendingReads = 0;
 
-  /** Writes a trace record (after any pending reads, which it confirms). */
   /**
-   * Writes a trace record at the current time. (No time parameter: every record is written at `now`,
-   * and a number passed to a call that is not inlined costs a heap allocation.)
+   * Writes a trace record at the current time, after any pending reads, which it confirms. (No time
+   * parameter: every record is written at `now`, and a number passed to a call that is not inlined
+   * costs a heap allocation.) `msg` is stored only for an emit; other records read it through their
+   * delivery (see trace.ts).
    */
   record(type: number, node: number, edge: number, msg: number, delivery: number, attempt: number): void {
     if (this.pendingReads > 0) flushReads(this);
