@@ -55,6 +55,24 @@ test.describe('editing', () => {
     expect(edge).toMatchObject({ from: 'inventory-queue', to: 'email-dlq', kind: 'deadLetter' });
   });
 
+  test('the connection preview keeps its reason inside the canvas near its right edge (dark theme)', async ({ page }) => {
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await editor.waitForStableViewport();
+    const from = (await editor.node('orders').locator('.react-flow__handle.source').boundingBox())!;
+    const to = (await editor.node('email').boundingBox())!;
+    await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 10 });
+    const label = page.locator('.fo-connecting').getByRole('status');
+    await expect(label).toHaveText(/^Cannot connect: a producer cannot send to a consumer directly/);
+    const box = (await label.boundingBox())!;
+    const canvas = (await page.locator('.fo-canvas').boundingBox())!;
+    expect(box.x).toBeGreaterThanOrEqual(canvas.x);
+    expect(box.x + box.width).toBeLessThanOrEqual(canvas.x + canvas.width);
+    await page.screenshot({ path: 'e2e/.output/editing-connect-preview-dark.png' });
+    await page.mouse.up();
+  });
+
   test('an inspector field rejects a bad value, explains it and does not write it', async ({ page }) => {
     await editor.select('email-queue');
     const field = editor.inspector().getByLabel('Visibility timeout', { exact: true });

@@ -38,25 +38,38 @@ export function dropVerdict(
   return { ok: false, text: `Cannot connect: ${whyNotConnectable(source.data.node.kind, sink.data.node.kind)}` };
 }
 
-const selectZoom = (s: ReactFlowState) => s.transform[2];
+/** The viewport: transform and size, to keep the label inside the canvas. */
+const selectView = (s: ReactFlowState) => ({ tx: s.transform[0], ty: s.transform[1], zoom: s.transform[2], width: s.width, height: s.height });
+const sameView = (a: ReturnType<typeof selectView>, b: ReturnType<typeof selectView>) =>
+  a.tx === b.tx && a.ty === b.ty && a.zoom === b.zoom && a.width === b.width && a.height === b.height;
+/** The label's box beside the pointer (screen pixels). */
+const LABEL_W = 320;
+const LABEL_H = 80;
+const GAP_X = 14;
+const GAP_Y = 10;
 
 export function ConnectionPreview({ fromNode, fromHandle, fromX, fromY, toX, toY, fromPosition, toPosition, toNode }: ConnectionLineComponentProps<FlowNode>) {
   const lookup = useFlowStore(selectLookup);
-  const zoom = useFlowStore(selectZoom);
+  const view = useFlowStore(selectView, sameView);
   // (toX, toY): the pointer in flow coordinates, or the handle it snapped to (then toNode is set).
   const target = toNode ?? nodeAt(lookup, { x: toX, y: toY });
   const verdict = dropVerdict(fromNode, fromHandle.type !== 'target', target);
   const [path] = getBezierPath({ sourceX: fromX, sourceY: fromY, sourcePosition: fromPosition, targetX: toX, targetY: toY, targetPosition: toPosition ?? Position.Left });
   const status = verdict === null ? '' : verdict.ok ? ' fo-connecting--valid' : ' fo-connecting--invalid';
+  // The label goes on the pointer's left, or above it, where it would run past the canvas.
+  const left = toX * view.zoom + view.tx + GAP_X + LABEL_W > view.width;
+  const above = toY * view.zoom + view.ty + GAP_Y + LABEL_H > view.height;
   return (
     <g className={`fo-connecting${status}`}>
       <path d={path} fill="none" className="fo-connecting__path" />
       {verdict && (
         // Beside the pointer, at the same size whatever the zoom.
-        <g transform={`translate(${toX} ${toY}) scale(${1 / zoom})`}>
-          <foreignObject x={14} y={10} width={320} height={80} className="fo-connecting__label-box">
-            <div className="fo-connecting__label" role="status">
-              {verdict.text}
+        <g transform={`translate(${toX} ${toY}) scale(${1 / view.zoom})`}>
+          <foreignObject x={left ? -GAP_X - LABEL_W : GAP_X} y={above ? -GAP_Y - LABEL_H : GAP_Y} width={LABEL_W} height={LABEL_H} className="fo-connecting__label-box">
+            <div className={`fo-connecting__label-wrap${left ? ' fo-connecting__label-wrap--left' : ''}${above ? ' fo-connecting__label-wrap--above' : ''}`}>
+              <div className="fo-connecting__label" role="status">
+                {verdict.text}
+              </div>
             </div>
           </foreignObject>
         </g>
