@@ -4,10 +4,11 @@
  * dead letters; push paths (topic subscriptions, webhook endpoints, event-store subscriptions: a
  * buffer in front of the slots, failure when the consumer is down, webhook timeout); a consumer going
  * down or up. Queues and dispatch are in `queues.ts`; stream groups hand out in `streams.ts` and end
- * their attempts here.
+ * their attempts here; emits are sent by `emits.ts`.
  */
 import type { Engine } from './engine';
 import { deadLetter } from './settlement';
+import { emitMessages } from './emits';
 import { upTime } from './faults';
 import { trackStale } from './projections';
 import { E_DONE, E_READY, E_VT, E_WH_TIMEOUT } from './engine';
@@ -424,29 +425,4 @@ export function onFaultConsumer(e: Engine, node: number, down: boolean): void {
     maybeFree(e, a);
   }
   onMemberFault(e, c, true);
-}
-
-// ---------------------------------------------------------------- emits
-
-/** Sends the consumer's emits for `on` (each with its probability), caused by delivery `d`. */
-export function emitMessages(e: Engine, node: number, d: number, on: 'success' | 'dead-letter'): void {
-  const c = e.consumers[node]!;
-  const spec = e.model.nodes[node]!;
-  const cause = e.deliveries.msg[d]!;
-  for (let i = 0; i < spec.emits.length; i++) {
-    const em = spec.emits[i]!;
-    if (em.on !== on) continue;
-    if (em.probability < 1 && !(c.emitRng.next() < em.probability)) continue;
-    let key = e.messages.keyOf(cause);
-    if (em.key !== null) key = e.intern(em.key);
-    else if (em.keys > 0) key = e.intern(`k${c.emitRng.nextInt(em.keys)}`);
-    const counter = e.emitCounters[node]!;
-    const cycle = counter[i] ?? 0;
-    counter[i] = cycle + 1;
-    const rk = e.intern(em.routingKeys[cycle % em.routingKeys.length]!);
-    const msg = e.createMessage(e.internType(em.type), key, rk, cause, node, em.category === 'command' ? 1 : 0);
-    e.stats[node]!.emitted++;
-    e.record(T.T_EMIT, node, -1, msg, d, 0);
-    e.sendFrom(node, msg, d);
-  }
 }
