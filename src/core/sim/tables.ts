@@ -108,6 +108,17 @@ export class MessageTable {
   }
 }
 
+/** What a checkpoint's delivery table keeps of the rows it does not share (see `cloneForSnapshot`). */
+interface SavedRows {
+  /** `state` and `slot` from `frozen` to `count`. */
+  readonly stateTail: Uint8Array<ArrayBuffer>;
+  readonly slotTail: Int32Array<ArrayBuffer>;
+  /** The held ids below `frozen` (dead letters a redrive may change), with their state and slot. */
+  readonly heldIds: Int32Array<ArrayBuffer>;
+  readonly heldState: Uint8Array<ArrayBuffer>;
+  readonly heldSlot: Int32Array<ArrayBuffer>;
+}
+
 /** Delivery states. Non-terminal first; `isTerminal(s)` is `s >= S_ACKED`. */
 export const S_TRANSIT = 0;
 export const S_READY = 1;
@@ -169,14 +180,9 @@ export class DeliveryTable {
   private heldBelow: number[] = [];
   /**
    * Only in a checkpoint's copy: `state` and `slot` are then the live run's columns, valid below
-   * `frozen` except at `heldIds`; these hold the rows from `frozen` to `count`, and the state and
-   * slot of each held id, as they were.
+   * `frozen` except at the held ids; this holds the rest as it was.
    */
-  private stateTail: Uint8Array<ArrayBuffer> | null = null;
-  private slotTail: Int32Array<ArrayBuffer> | null = null;
-  private heldIds: Int32Array<ArrayBuffer> | null = null;
-  private heldState: Uint8Array<ArrayBuffer> | null = null;
-  private heldSlot: Int32Array<ArrayBuffer> | null = null;
+  private saved: SavedRows | null = null;
   private freeCount = 0;
 
   /** `capacity`: expected rows (an estimate; the table grows past it). */
@@ -234,25 +240,24 @@ export class DeliveryTable {
     const copy = ctx.remember(this, new DeliveryTable(0));
     Object.assign(copy, this);
     copy.heldBelow = [];
-    if (this.stateTail !== null && this.slotTail !== null && this.heldIds !== null && this.heldState !== null && this.heldSlot !== null) {
+    const saved = this.saved;
+    if (saved !== null) {
       // A checkpoint being resumed: whole columns from the shared prefix, the saved tail and the
       // saved held rows.
       const frozen = this.frozen;
       const state = prefixCopy(this.state, frozen);
       const slot = prefixCopy(this.slot, frozen);
-      state.set(this.stateTail, frozen);
-      slot.set(this.slotTail, frozen);
-      for (let k = 0; k < this.heldIds.length; k++) {
-        const d = this.heldIds[k]!;
-        state[d] = this.heldState[k]!;
-        slot[d] = this.heldSlot[k]!;
+      state.set(saved.stateTail, frozen);
+      slot.set(saved.slotTail, frozen);
+      for (let k = 0; k < saved.heldIds.length; k++) {
+        const d = saved.heldIds[k]!;
+        state[d] = saved.heldState[k]!;
+        slot[d] = saved.heldSlot[k]!;
         copy.heldBelow.push(d);
       }
       copy.state = state;
       copy.slot = slot;
-      copy.stateTail = copy.slotTail = copy.heldIds = null;
-      copy.heldState = null;
-      copy.heldSlot = null;
+      copy.saved = null;
       ctx.bytes += this.count * 5;
     } else {
       const state = this.state;
@@ -268,11 +273,13 @@ export class DeliveryTable {
       this.frozen = frozen;
       this.heldBelow = held;
       copy.frozen = frozen;
-      copy.stateTail = state.slice(frozen, this.count);
-      copy.slotTail = this.slot.slice(frozen, this.count);
-      copy.heldIds = Int32Array.from(held);
-      copy.heldState = Uint8Array.from(held, (d) => state[d]!);
-      copy.heldSlot = Int32Array.from(held, (d) => this.slot[d]!);
+      copy.saved = {
+        stateTail: state.slice(frozen, this.count),
+        slotTail: this.slot.slice(frozen, this.count),
+        heldIds: Int32Array.from(held),
+        heldState: Uint8Array.from(held, (d) => state[d]!),
+        heldSlot: Int32Array.from(held, (d) => this.slot[d]!),
+      };
       ctx.bytes += (this.count - frozen) * 5 + held.length * 9;
     }
     for (const column of ['node', 'path', 'attempts', 'totalAttempts', 'created', 'enqueuedAt', 'prevDelay', 'origin', 'lastConsumer', 'attempt', 'order', 'lastStart', 'freeSlots'] as const) {
