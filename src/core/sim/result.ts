@@ -10,6 +10,7 @@ import { summarize, type LatencySummary } from './collections';
 import { A_RUNNING, S_ACKED, S_DEADLETTERED, S_DISCARDED, S_REJECTED, S_UNROUTABLE } from './tables';
 import { setOwn } from '../util/own';
 import { maxDepthOf } from './queues';
+import { maxLagOf } from './streams';
 
 export interface Totals {
   /** Messages created: producers' publishes and consumers' emits. */
@@ -169,7 +170,7 @@ export function buildResult(e: Engine): SimResult {
         for (const gi of st.groups) {
           const g = e.groups[gi]!;
           const area = g.lagArea + g.lag * Math.max(0, T - g.lagLastT);
-          setOwn(groups, g.name, { maxLag: g.maxLag, meanLag: T > 0 ? round(area / T) : 0, lag: g.lag });
+          setOwn(groups, g.name, { maxLag: maxLagOf(e, g), meanLag: T > 0 ? round(area / T) : 0, lag: g.lag });
         }
         Object.assign(r, {
           received: s.received,

@@ -164,6 +164,7 @@ export class GroupRt {
   lag = 0;
   lagArea = 0;
   lagLastT = 0;
+  /** Largest lag left by an instant before the one of `lagLastT` (see `maxLagOf` in streams.ts). */
   maxLag = 0;
 }
 

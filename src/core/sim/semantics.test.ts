@@ -187,6 +187,22 @@ describe('streams', () => {
     expect(idem).toMatchObject({ processed: 10, duplicatesSkipped: 3, duplicatesProcessed: 0 });
   });
 
+
+  it('maxLag, like maxDepth, is the lag once each instant is fully processed', () => {
+    const build = (processingTime: number) =>
+      topo(
+        [
+          { id: 'p', kind: 'producer', messages: [{ type: 'E', rate: 0, burst: { at: 1, count: 3 } }] },
+          { id: 's', kind: 'stream' },
+          { id: 'c', kind: 'consumer', processingTime },
+        ],
+        [edge('p', 's'), edge('s', 'c', { kind: 'group', group: 'g' })],
+      );
+    // Appended and processed within the instant at 1 s: no instant ends with a lag.
+    expect(simulate(build(0)).result.nodes['s']!.groups).toMatchObject({ g: { maxLag: 0, meanLag: 0 } });
+    // 1 s each, one at a time per partition: the instant at 1 s leaves all 3 unprocessed.
+    expect(simulate(build(1)).result.nodes['s']!.groups).toMatchObject({ g: { maxLag: 3 } });
+  });
   it('a member down past the session timeout loses its partitions to the others', () => {
     const t = streamTopo(2, ['m1', 'm2'], { faults: [{ node: 'm1', type: 'down', from: 2, to: 100 }], simulation: { duration: 10 } });
     const r = simulate(t).result;

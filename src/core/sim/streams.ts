@@ -29,11 +29,26 @@ function syncCommit(part: PartitionRt, now: number): void {
   if (Math.floor(now / COMMIT_INTERVAL) > Math.floor(part.posChangeT / COMMIT_INTERVAL)) part.commitPos = part.position;
 }
 
+/**
+ * Call for every change of a group's lag. Like a queue's depth (spec, "Time and depth": the largest
+ * once each instant is fully processed), `maxLag` counts the lag an instant leaves, not a record
+ * appended and processed within one instant: at the first change in a new instant the previous
+ * changed instant is over and its lag is final. The last instant's is taken by `maxLagOf`.
+ */
 function updateLag(e: Engine, g: GroupRt, delta: number): void {
-  g.lagArea += g.lag * (e.now - g.lagLastT);
-  g.lagLastT = e.now;
+  const now = e.now;
+  if (g.lagLastT !== now) {
+    if (g.lag > g.maxLag) g.maxLag = g.lag;
+    g.lagArea += g.lag * (now - g.lagLastT);
+    g.lagLastT = now;
+  }
   g.lag += delta;
-  if (g.lag > g.maxLag) g.maxLag = g.lag;
+}
+
+/** A group's `maxLag` so far: the current lag counts once its instant is over (see `updateLag`). */
+export function maxLagOf(e: Engine, g: GroupRt): number {
+  const over = g.lagLastT < e.now || e.heap.headTime > e.now;
+  return over && g.lag > g.maxLag ? g.lag : g.maxLag;
 }
 
 /** Range assignment over the members that are alive (sorted by node id), extras idle. */
