@@ -74,7 +74,7 @@ const MALFORMED: [string, (d: Doc) => Doc | void, string, RegExp][] = [
   ['another format', (d) => void (d.format = 'asyncapi'), 'format', /this is not a Fanout topology/],
   ['10 MB label', (d) => void (d.nodes[1].label = 'x'.repeat(10_000_000)), 'nodes[1].label', /at most 200 characters, found a 10000000-character string/],
   ['deeply nested junk in a field', (d) => void (d.nodes[1].retry = deepObject(5000)), 'nodes[1].retry.maxAttempts', /missing; expected a number/],
-  ['routing key of 256 bytes (128 × é)', (d) => void (d.nodes[0].messages[0].routingKey = 'é'.repeat(128)), 'nodes[0].messages[0].routingKey', /at most 255 UTF-8 bytes/],
+  ['routing key of 256 bytes (128 × é)', (d) => void (d.nodes[0].messages[0].routingKey = 'é'.repeat(128)), 'nodes[0].messages[0].routingKey', /at most 255 UTF-8 bytes \(AMQP short string\) \(found a string of 256 UTF-8 bytes\)/],
   ['one routing key of a list too long', (d) => void (d.nodes[0].messages[0].routingKey = ['a', 'b'.repeat(256)]), 'nodes[0].messages[0].routingKey[1]', /255 UTF-8 bytes/],
   ['binding key too long', (d) => void d.edges.push({ id: 'e3', from: 'x', to: 'q', kind: 'bind', bindingKey: 'b'.repeat(256) }), 'edges[2].bindingKey', /\(edge "e3"\): at most 255 UTF-8 bytes/],
   ['key and keys both', (d) => void Object.assign(d.nodes[0].messages[0], { key: 'k', keys: 3 }), 'nodes[0].messages[0].keys', /give either key or keys, not both/],

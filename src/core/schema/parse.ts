@@ -3,6 +3,7 @@
  * errors a person can act on: each names the JSON path, what was expected and what was found.
  * Every way into the app goes through `parseTopology` (or `parseTopologyValue` for decoded JSON).
  */
+import { utf8Length } from '../util/utf8';
 import type { z } from 'zod';
 import { topologySchema, type Topology } from './document';
 import { findJsonSyntaxError } from './json-position';
@@ -205,7 +206,11 @@ function explainIssue(issue: Issue, prefix: readonly PathPart[], root: unknown):
     });
   }
   const at = valueAt(root, path);
-  const found = at.present ? describeValue(at.value) : 'nothing';
+  let found = at.present ? describeValue(at.value) : 'nothing';
+  // A limit in UTF-8 bytes (routing and binding keys) is answered in bytes, not characters.
+  if (issue.code === 'custom' && typeof at.value === 'string' && issue.message?.includes('UTF-8 bytes')) {
+    found = `a string of ${utf8Length(at.value)} UTF-8 bytes`;
+  }
   let expected = expectedOf(issue);
   if (issue.code === 'custom') expected = issue.message;
   // JSON has no Infinity, but 1e400 parses to it: say what is wrong with the number.

@@ -49,6 +49,7 @@ const TRIGGERS: Record<DiagnosticCode, () => ReturnType<typeof topology>> = {
   'visibility-timeout-short': () => topology([producer('p'), node('q', 'queue', { visibilityTimeout: 1 }), node('c', 'consumer', { processingTime: 2 })], baseEdges),
   'queue-overloaded': () => topology([producer('p', [{ type: 'T', rate: 20 }]), node('q', 'queue'), node('c', 'consumer')], baseEdges),
   'producer-no-messages': () => plus([producer('p2', [])], [edge('p2', 'q')]),
+  'filter-empty': () => topology(base, [edge('p', 'q', { filter: { types: [] } }), edge('q', 'c')]),
   'idle-group-members': () => plus([node('s', 'stream'), node('c2', 'consumer')], [edge('p', 's'), edge('s', 'c', { group: 'g' }), edge('s', 'c2', { group: 'g' })]),
   'partitions-unused': () =>
     topology([producer('p', [{ type: 'T', rate: 1, key: 'only' }]), node('s', 'stream', { partitions: 3 }), node('c', 'consumer')], [edge('p', 's'), edge('s', 'c', { group: 'g' })]),

@@ -166,6 +166,11 @@ const TABLE = {
     help: 'Add a message stream (a type and a rate) to the producer, or delete it.',
   },
   // ——— legal, worth knowing (info) ———
+  'filter-empty': {
+    severity: 'warning',
+    title: 'Filter lets nothing through',
+    help: 'The filter lists no types, so no message passes this edge. To let every type through, remove the filter; otherwise list the types that should pass.',
+  },
   'idle-group-members': {
     severity: 'info',
     title: 'Idle group members',

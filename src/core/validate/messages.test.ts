@@ -147,3 +147,17 @@ describe('filter-never-matches', () => {
     expect(withCode(t, 'filter-never-matches')).toMatchObject([{ path: 'edges[2].filter.types[1]' }]);
   });
 });
+
+describe('filter-empty', () => {
+  it('warns that a filter listing no types lets nothing through (an absent filter lets all)', () => {
+    const t = topology(
+      [producer('p', [{ type: 'A', rate: 1 }]), node('t', 'topic'), node('c', 'consumer')],
+      [edge('p', 't'), edge('t', 'c', { filter: { types: [] } })],
+    );
+    const [d] = withCode(t, 'filter-empty');
+    expect(d).toMatchObject({ severity: 'warning', path: 'edges[1].filter.types' });
+    expect(d!.message).toContain('nothing passes');
+    expect(withCode(t, 'filter-never-matches')).toEqual([]);
+    expect(withCode(topology([producer('p', [{ type: 'A', rate: 1 }]), node('t', 'topic'), node('c', 'consumer')], [edge('p', 't'), edge('t', 'c')]), 'filter-empty')).toEqual([]);
+  });
+});

@@ -199,6 +199,17 @@ export function checkFilters(ctx: ValidationContext, sent: readonly SentMessage[
   for (const entry of ctx.edges) {
     const filter = entry.edge.filter;
     if (!filter || !entry.kind) continue;
+    if (filter.types.length === 0) {
+      // The spec's "none = all" is an absent filter; an empty list passes nothing.
+      ctx.report({
+        code: 'filter-empty',
+        message: `edge ${quote(entry.edge.id)}: the filter lists no types, so nothing passes this edge (remove the filter to let every type through)`,
+        nodeIds: [entry.edge.from, entry.edge.to],
+        edgeIds: [entry.edge.id],
+        path: `edges[${entry.index}].filter.types`,
+      });
+      continue;
+    }
     const upstream = entry.kind === 'publish' ? sentBy.get(entry.edge.from) : arriving.get(entry.edge.from);
     if (!upstream || upstream.size === 0) continue;
     const missing = filter.types.map((t, i) => ({ t, i })).filter(({ t }) => !upstream.has(t));
