@@ -58,14 +58,20 @@ export function maybeFree(e: Engine, a: number): void {
 
 /**
  * Hands delivery `d` to a slot of consumer `c` (queue or stream: the attempt starts now; push
- * attempts were created on arrival, `existing` ≥ 0).
+ * attempts were created on arrival, `existing` ≥ 0). A hand-out over a consume or group edge with a
+ * `latency` crosses it first (spec, "Edges": every edge's latency is transit time): processing
+ * starts that much later, while the visibility timer runs from the hand-out, as an SQS receive's
+ * network time counts against it. (A push edge's latency was crossed before the buffer.)
  */
 export function startAttempt(e: Engine, c: ConsumerRt, d: number, existing: number, edge: number): number {
   const dl = e.deliveries;
   const at = e.attempts;
   const msg = dl.msg[d]!;
   let a = existing;
+  let transit = 0;
   if (a < 0) {
+    const edgeRng = e.edgeRng[edge];
+    if (edgeRng) transit = sample(e.model.edges[edge]!.latency!, edgeRng);
     // The slot in a local: a store to any typed array may alias the slot column, so V8 would
     // reload it at every use.
     const s = dl.slot[d]!;
@@ -88,28 +94,44 @@ export function startAttempt(e: Engine, c: ConsumerRt, d: number, existing: numb
   addRunning(e, c, a);
   const path = e.paths[at.path[a]!]!;
   if (c.idempotent && path.processed.has(msg)) {
-    // A duplicate this path already processed: skipped, no processing time, acked.
-    c.stats.duplicatesSkipped++;
-    e.record(T.T_DUPLICATE, c.node, -1, msg, d, at.number[a]!);
-    finishAttempt(e, c, a);
-    succeed(e, c, a, d, path, false);
-    maybeFree(e, a);
+    if (transit > 0) {
+      // Skipped on arrival, after the edge's latency (see onAttemptDone).
+      at.skip[a] = 1;
+      scheduleDone(e, path, a, transit);
+      return a;
+    }
+    skipDuplicate(e, c, a, d, path);
     return a;
   }
   let pt = sample(c.processing, c.processingRng);
   const slow = e.slow[c.node]!;
   if (slow !== 1) pt *= slow;
+  scheduleDone(e, path, a, transit + pt);
+  return a;
+}
+
+/** A duplicate this path already processed: skipped, no processing time, acked. */
+function skipDuplicate(e: Engine, c: ConsumerRt, a: number, d: number, path: PathRt): void {
+  c.stats.duplicatesSkipped++;
+  e.record(T.T_DUPLICATE, c.node, -1, e.deliveries.msg[d]!, d, e.attempts.number[a]!);
+  finishAttempt(e, c, a);
+  succeed(e, c, a, d, path, false);
+  maybeFree(e, a);
+}
+
+/** The attempt's end `duration` from now, and (queues) its visibility timer if the ack could miss it. */
+function scheduleDone(e: Engine, path: PathRt, a: number, duration: number): void {
+  const at = e.attempts;
   const gen = at.gen[a]!;
-  e.schedule(e.now + pt, E_DONE, a, gen);
+  e.schedule(e.now + duration, E_DONE, a, gen);
   if (path.kind === PATH_QUEUE) {
     const vt = path.visibilityTimeout;
     // The visibility timer only matters if the ack cannot arrive in time: schedule it lazily.
-    if (pt >= vt) {
+    if (duration >= vt) {
       at.timerSet[a] = 1;
       e.schedule(at.start[a]! + vt, E_VT, a, gen);
     }
   }
-  return a;
 }
 
 /** Stops a running attempt without effect (stream partition revoked from a live member). */
@@ -152,6 +174,10 @@ export function onAttemptDone(e: Engine, a: number, gen: number): void {
   if (at.gen[a] !== gen || at.state[a] !== A_RUNNING) return;
   const c = e.consumers[at.consumer[a]!]!;
   const d = at.delivery[a]!;
+  if (at.skip[a]) {
+    skipDuplicate(e, c, a, d, e.paths[at.path[a]!]!);
+    return;
+  }
   finishAttempt(e, c, a);
   const path = e.paths[at.path[a]!]!;
   const msg = e.deliveries.msg[d]!;

@@ -373,6 +373,22 @@ describe('consumers: ack loss, idempotency, ordering', () => {
     expect(journey.some((r) => r.msg === emitted.msg && r.type === 'enqueue')).toBe(true);
     expect(journey.every((r, i) => i === 0 || r.index > journey[i - 1]!.index)).toBe(true);
   });
+
+  it('dead-letter emits need a dead letter: a delivery discarded for want of a deadLetter edge sends none', () => {
+    const t = topo(
+      [
+        { id: 'p', kind: 'producer', messages: [{ type: 'Order', rate: 1, arrival: 'constant', count: 4 }] },
+        { id: 'q', kind: 'queue', retry: { maxAttempts: 2 } },
+        { id: 'c', kind: 'consumer', processingTime: 0, failure: { probability: 1 }, emits: [{ type: 'OrderFailed', on: 'dead-letter' }] },
+        { id: 'out', kind: 'queue' },
+      ],
+      [edge('p', 'q'), edge('q', 'c'), edge('c', 'out')],
+    );
+    const run = simulate(t);
+    expect(run.result.nodes['q']).toMatchObject({ discarded: 4, deadLettered: 0 });
+    expect(records(run, (x) => x.type === 'emit')).toEqual([]);
+    expect(run.result.nodes['out']!.received).toBe(0);
+  });
 });
 
 describe('queues: capacity, faults, redrive', () => {
@@ -657,5 +673,54 @@ describe('projections and event stores', () => {
     }
     expect(total).toBe(50);
     expect(Math.max(...keys.map((k) => run.simulation.entity('store', k).events.length))).toBe(r.nodes['store']!.maxVersion);
+  });
+});
+
+describe('edge latency on hand-out edges (consume, group)', () => {
+  const one = { id: 'p', kind: 'producer', messages: [{ type: 'A', rate: 0, burst: { at: 1, count: 1 } }] };
+
+  it('a consume edge delays the start of processing; the visibility timer runs from the hand-out', () => {
+    const build = (visibilityTimeout: number, idempotent = false, ackLoss = 0) =>
+      topo(
+        [one, { id: 'q', kind: 'queue', visibilityTimeout, retry: { maxAttempts: 3 } }, { id: 'c', kind: 'consumer', processingTime: 0.5, idempotent, ackLoss }],
+        [edge('p', 'q'), edge('q', 'c', { latency: 2 })],
+      );
+    const run = simulate(build(30));
+    const c = nodeIndex(run, 'c');
+    expect(records(run, (r) => r.node === c).map((r) => [r.type, r.t])).toEqual([
+      ['deliver', 1],
+      ['ack', 3.5],
+    ]);
+    expect((run.result.nodes['c']!.latency as { mean: number }).mean).toBe(2.5);
+    // 2 s on the edge + 0.5 s processing ≥ a 2.2 s visibility timeout: each hand-out times out 2.2 s
+    // later; the next waits for the slot (busy until its attempt ends, 2.5 s after its hand-out).
+    const late = simulate(build(2.2));
+    expect(records(late, (r) => r.type === 'deliver').map((r) => r.t)).toEqual([1, 3.5, 6]);
+    expect(records(late, (r) => r.type === 'timeout').map((r) => r.t)).toEqual([3.2, 5.7, 8.2]);
+    expect(late.result.totals.deadLettered + late.result.totals.discarded).toBe(1);
+  });
+
+  it("an idempotent consumer's skipped duplicate is acked once it has crossed the edge", () => {
+    // Ack lost after the first processing (ends at 3.5): redelivered when the 5 s timer ends (6);
+    // the duplicate arrives at 8 and is skipped.
+    const t = topo(
+      [one, { id: 'q', kind: 'queue', visibilityTimeout: 5, retry: { maxAttempts: 3 } }, { id: 'c', kind: 'consumer', processingTime: 0.5, idempotent: true, ackLoss: 1 }],
+      [edge('p', 'q'), edge('q', 'c', { latency: 2 })],
+    );
+    const run = simulate(t);
+    expect(records(run, (r) => r.type === 'duplicate' || r.type === 'ack').map((r) => [r.type, r.t])).toEqual([
+      ['duplicate', 8],
+      ['ack', 8],
+    ]);
+    expect(run.result.nodes['c']).toMatchObject({ processed: 1, duplicatesSkipped: 1, acked: 1 });
+  });
+
+  it('a group edge delays the start of processing too', () => {
+    const t = topo(
+      [one, { id: 's', kind: 'stream' }, { id: 'c', kind: 'consumer', processingTime: 0.5 }],
+      [edge('p', 's'), edge('s', 'c', { kind: 'group', group: 'g', latency: 1 })],
+    );
+    const run = simulate(t);
+    expect(records(run, (r) => r.type === 'ack').map((r) => r.t)).toEqual([2.5]);
   });
 });

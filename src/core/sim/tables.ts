@@ -354,6 +354,11 @@ export class AttemptTable {
   expired = new Uint8Array(1024);
   /** A visibility-timeout event is scheduled for it. */
   timerSet = new Uint8Array(1024);
+  /**
+   * A duplicate an idempotent consumer skips once the hand-out has crossed its edge's latency (the
+   * attempt's done event then acks it without processing).
+   */
+  skip = new Uint8Array(1024);
   /** Its number within the delivery's current budget (1-based). */
   number = new Int32Array(1024);
   /** Position in its consumer's running list. */
@@ -383,6 +388,7 @@ export class AttemptTable {
         this.state = growU8(this.state, n);
         this.expired = growU8(this.expired, n);
         this.timerSet = growU8(this.timerSet, n);
+        this.skip = growU8(this.skip, n);
         this.number = growI32(this.number, n);
         this.slot = growI32(this.slot, n);
         this.edge = growI32(this.edge, n);
@@ -398,6 +404,7 @@ export class AttemptTable {
     this.state[id] = A_RUNNING;
     this.expired[id] = 0;
     this.timerSet[id] = 0;
+    this.skip[id] = 0;
     this.number[id] = number;
     this.edge[id] = edge;
     return id;
