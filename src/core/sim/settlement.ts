@@ -1,7 +1,7 @@
 /**
  * How deliveries leave their path when nothing more can be tried: dead letters (over the broker's
- * deadLetter edge, or discarded without one; the consumer that ran the last attempt sends its
- * `on: "dead-letter"` emits), redrive from a dead-letter node back to where each delivery was
+ * deadLetter edge, or discarded without one; when dead-lettered, the consumer that ran the last
+ * attempt sends its `on: "dead-letter"` emits), redrive from a dead-letter node back to where each delivery was
  * dead-lettered with a fresh attempt budget, and SQS retention on queues without `retry`.
  */
 import type { Engine } from './engine';
@@ -15,15 +15,16 @@ import { onRedriveToGroup } from './streams';
 import { route } from './routing';
 
 /**
- * Retries are spent: over the broker's deadLetter edge, or discarded when it has none. The consumer
- * that ran the last attempt sends its `on: "dead-letter"` emits.
+ * Retries are spent: over the broker's deadLetter edge, or discarded when it has none. When it is
+ * dead-lettered, the consumer that ran the last attempt sends its `on: "dead-letter"` emits (spec:
+ * "when the delivery is dead-lettered"; a discarded delivery is not, so it sends none).
  */
 export function deadLetter(e: Engine, broker: number, d: number): void {
   const dl = e.deliveries;
   const msg = dl.msg[d]!;
-  const last = dl.lastConsumer[dl.slot[d]!]!;
-  if (last >= 0 && e.model.nodes[last]!.emits.length > 0) emitMessages(e, last, d, 'dead-letter');
   const edge = e.deadLetterEdge[broker]!;
+  const last = dl.lastConsumer[dl.slot[d]!]!;
+  if (edge >= 0 && last >= 0 && e.model.nodes[last]!.emits.length > 0) emitMessages(e, last, d, 'dead-letter');
   dl.origin[dl.slot[d]!] = broker;
   e.lastChange = e.now;
   if (edge >= 0) {
