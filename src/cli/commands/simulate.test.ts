@@ -52,6 +52,29 @@ describe('fanout simulate', () => {
     expect(again.out).toBe(r.out);
   });
 
+  it('warnings speak of the --duration given, not the file’s', async () => {
+    const file = JSON.stringify({
+      format: 'fanout/topology',
+      version: 1,
+      simulation: { duration: 5 },
+      nodes: [
+        { id: 'p', kind: 'producer', messages: [{ type: 'A', rate: 1, arrival: 'constant', count: 10 }] },
+        { id: 'q', kind: 'queue' },
+        { id: 'c', kind: 'consumer' },
+      ],
+      edges: [
+        { id: 'e1', from: 'p', to: 'q' },
+        { id: 'e2', from: 'q', to: 'c' },
+      ],
+    });
+    const short = await cli(['t.json', '--json'], { 't.json': file });
+    expect(short.err).toMatch(/count-not-reached/);
+    expect(JSON.parse(short.out).nodes.p.published).toBe(5);
+    const long = await cli(['t.json', '--json', '--duration', '20'], { 't.json': file });
+    expect(long.err).not.toMatch(/count-not-reached/);
+    expect(JSON.parse(long.out).nodes.p.published).toBe(10);
+  });
+
   it('--trace writes NDJSON with t, type, node, msg, delivery, attempt', async () => {
     const r = await cli([EXAMPLE, '--json', '--trace', 'out.ndjson']);
     expect(r.code).toBe(0);
