@@ -36,7 +36,7 @@ import { onRedrive, onRetention } from './settlement';
 import { buildRuntimes } from './build';
 import { createProducerStreams, estimateSize, onProduce, type ProducerStream } from './producers';
 import { onFault } from './faults';
-import { flushReads, onRead, untrackStale } from './projections';
+import { flushReads, onRead, trackInTransit, untrackStale } from './projections';
 import type { CloneContext } from './snapshot';
 import { getOwn } from '../util/own';
 
@@ -139,6 +139,8 @@ export class Engine {
   readonly staleOwner = new Map<number, number>();
   /** Per consumer, per emit: how many were sent (routing-key lists cycle). */
   readonly emitCounters: number[][];
+  /** The model has a projection (deliveries heading for one are tracked for stale reads). */
+  readonly hasProjections: boolean;
 
   /**
    * `blank`: only the fields, with no runtimes, events or large tables — the object a checkpoint
@@ -182,6 +184,7 @@ export class Engine {
     this.dirtyQueues = new IntDeque(64);
     this.dirtyConsumers = new IntDeque(64);
     this.emitCounters = model.nodes.map(() => []);
+    this.hasProjections = model.nodes.some((node) => node.kind === 'projection');
     this.edgeRng = model.edges.map((e) => (e.latency ? rngFor(this.seed, e.id, 'latency') : null));
     this.publishEdges = model.nodes.map((node) => node.out.filter((i) => model.edges[i]!.kind === 'publish'));
     this.bindingMatchers = model.edges.map((e) => {
@@ -473,6 +476,7 @@ export class Engine {
   sendOverEdge(d: number, edge: number): void {
     const rng = this.edgeRng[edge];
     if (rng || this.arriveDepth >= MAX_ARRIVE_DEPTH) {
+      if (rng && this.hasProjections) trackInTransit(this, d, edge);
       this.deliveries.state[d] = S_TRANSIT;
       this.deliveries.node[this.deliveries.slot[d]!] = -1;
       this.schedule(rng ? this.now + sample(this.model.edges[edge]!.latency!, rng) : this.now, E_ARRIVE, d, edge);

@@ -28,6 +28,58 @@ export function trackStale(e: Engine, d: number, p: number): void {
   e.staleOwner.set(d, p);
 }
 
+/**
+ * The projection that delivery `d`, sent over `edge`, continues to (−1: none) — the path it will
+ * take when it arrives, found the way routing will find it: a queue or push edge that feeds a
+ * projection, or, through a topic, webhook, exchange or stream, the first target there (the one the
+ * delivery itself continues on; further copies are new deliveries, created on arrival).
+ */
+function projectionAhead(e: Engine, d: number, edge: number, depth: number): number {
+  const m = e.model;
+  const to = m.nodes[m.edges[edge]!.to]!;
+  switch (to.kind) {
+    case 'queue':
+      return e.paths[e.queues[e.queueOf[to.index]!]!.path]!.projection;
+    case 'projection': {
+      const path = e.pushPathOfEdge[edge]!;
+      return path >= 0 ? e.paths[path]!.projection : -1;
+    }
+    case 'stream': {
+      const s = e.streams[to.index]!;
+      return s.groups.length > 0 ? e.paths[e.groups[s.groups[0]!]!.path]!.projection : -1;
+    }
+    case 'topic':
+    case 'webhook':
+    case 'exchange': {
+      if (depth > 2) return -1;
+      const msg = e.deliveries.msg[d]!;
+      const kind = to.kind === 'topic' ? 'subscribe' : to.kind === 'webhook' ? 'endpoint' : 'bind';
+      for (const ei of to.out) {
+        const out = m.edges[ei]!;
+        if (out.kind !== kind) continue;
+        if (kind === 'bind') {
+          if (!e.bindingMatchers[ei]!(e.strings[e.messages.routingKey[msg]!]!)) continue;
+        } else if (out.filter !== null && !out.filter.has(e.types[e.messages.type[msg]!]!)) continue;
+        return projectionAhead(e, d, ei, depth + 1);
+      }
+      return -1;
+    }
+    default:
+      return -1;
+  }
+}
+
+/**
+ * A delivery sets off over an edge with latency: if it is heading for a projection, it counts for
+ * stale reads from now (spec: a delivery to the projection created before the read and not yet
+ * acked), not from its arrival at the projection's queue.
+ */
+export function trackInTransit(e: Engine, d: number, edge: number): void {
+  const key = e.messages.keyOf(e.deliveries.msg[d]!);
+  if (key < 0 || e.staleTracked.has(d)) return;
+  const p = projectionAhead(e, d, edge, 0);
+  if (p >= 0) trackStale(e, d, p);
+}
 
 export function untrackStale(e: Engine, d: number): void {
   const p = e.staleOwner.get(d);

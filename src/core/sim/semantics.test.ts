@@ -626,6 +626,40 @@ describe('projections and event stores', () => {
     expect((r.consistencyLag as { mean: number }).mean).toBeGreaterThan(0);
   });
 
+  it('a delivery heading for the projection makes reads stale from its creation, on the edge too', () => {
+    // One keyed message at 0.5 with 1 s on the edge into the queue, then through a topic, and 0.5 s
+    // of processing: every read between 0.5 and 2 is stale (lag = read time − 0.5); none after.
+    const build = (viaTopic: boolean) =>
+      topo(
+        [
+          { id: 'p', kind: 'producer', messages: [{ type: 'A', rate: 0, key: 'k', burst: { at: 0.5, count: 1 } }] },
+          { id: 'q', kind: 'queue' },
+          ...(viaTopic ? [{ id: 't', kind: 'topic' }] : []),
+          { id: 'view', kind: 'projection', processingTime: 0.5, readRate: 50 },
+          { id: 'q2', kind: 'queue' },
+          { id: 'slow', kind: 'consumer', processingTime: 5 },
+        ],
+        [
+          ...(viaTopic ? [edge('p', 't', { latency: 1 }), edge('t', 'q')] : [edge('p', 'q', { latency: 1 })]),
+          edge('q', 'view'),
+          // Keeps the run going past the projection's ack, so later reads are counted.
+          edge('p', 'q2'),
+          edge('q2', 'slow'),
+        ],
+      );
+    for (const viaTopic of [false, true]) {
+      const run = simulate(build(viaTopic));
+      const reads = records(run, (r) => r.type === 'read');
+      const during = reads.filter((r) => r.t > 0.5 && r.t < 2);
+      const after = reads.filter((r) => r.t > 2);
+      expect(during.length).toBeGreaterThan(20);
+      expect(after.length).toBeGreaterThan(20);
+      for (const r of during) expect(r.value, `read at ${r.t}`).toBeCloseTo(r.t - 0.5, 9);
+      for (const r of after) expect(r.value).toBe(-1); // fresh
+      expect(run.result.nodes['view']!.staleReads).toBe(during.length);
+    }
+  });
+
   it('reads do not extend the run: no read is recorded or counted after the last other record', () => {
     // Work that outlives a webhook's timeout keeps the run going (its events) without changing any
     // delivery: reads in that tail are past simulatedTime and must not appear.
