@@ -137,14 +137,36 @@ describe('SimulationController', () => {
     expect(sim().run).toBe('done');
   });
 
+  it('moving a node leaves the run current; a new seed in the document is the next run’s seed', () => {
+    const { controller, sim, store, workers } = setup();
+    controller.enter();
+    workers[0]!.flush();
+    controller.setSeed(42);
+    workers[0]!.flush();
+    store.getState().edit((d) => ({ ...d, nodes: d.nodes.map((n, i) => (i === 0 ? { ...n, position: { x: 999, y: 999 } } : n)) }));
+    expect(sim().outOfDate).toBe(false);
+    // A design with its own seed loaded over this one (or the seed typed in the inspector).
+    store.getState().edit((d) => ({ ...d, simulation: { ...d.simulation, seed: 8 } }));
+    expect(sim()).toMatchObject({ outOfDate: true, seed: 8 });
+    controller.rerun();
+    const start = workers[0]!.sent.filter((m) => m.type === 'start').at(-1);
+    expect(start?.type === 'start' && start.seed).toBe(8);
+  });
+
   it('a worker crash shows an error and keeps the design; the next run starts a new worker', () => {
     const { controller, sim, store, workers } = setup();
     const before = store.getState().document;
     controller.enter();
+    workers[0]!.flush();
+    expect(sim().steps).toBeGreaterThan(0);
     workers[0]!.crash('out of memory');
     expect(sim().run).toBe('error');
     expect(sim().error).toMatch(/out of memory.*design is unchanged/);
     expect(workers[0]!.terminated).toBe(true);
+    // Nothing of the dead run can be stepped through: the controls have no trace to move in.
+    expect(controller.trace).toBeNull();
+    controller.stepForward();
+    expect(sim()).toMatchObject({ step: 0, steps: 0 });
     expect(store.getState().document).toBe(before);
     controller.rerun();
     expect(workers).toHaveLength(2);

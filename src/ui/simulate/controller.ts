@@ -20,6 +20,7 @@ import { emptyIdMap, IDLE_SIMULATION, type FanoutStore, type NodeOverlay, type S
 import type { EntityAnswer, FromWorker, ToWorker } from '../../worker/protocol';
 import { overlayFor } from './counters';
 import { TraceView } from './trace-view';
+import { changesRun } from './run-relevance';
 
 /** What the controller needs of a Worker (a fake in unit tests). */
 export interface WorkerLike {
@@ -83,9 +84,12 @@ export class SimulationController {
       this.set({ player: snapshot.value as SimulationSlice['player'] });
     });
     this.unsubscribeStore = store.subscribe((s, prev) => {
-      if (s.document !== prev.document && s.simulation.mode === 'simulate' && this.runDocument && s.document !== this.runDocument) {
-        if (!s.simulation.outOfDate) this.set({ outOfDate: true });
-      }
+      if (s.document === prev.document || s.simulation.mode !== 'simulate') return;
+      // A new seed in the document (typed in the inspector, or a design loaded over this one)
+      // replaces the Seed field's: the next run is the document's.
+      const seed = s.document.simulation?.seed ?? 1;
+      if (seed !== (prev.document.simulation?.seed ?? 1) && seed !== s.simulation.seed) this.set({ seed });
+      if (this.runDocument && !this.store.getState().simulation.outOfDate && changesRun(this.runDocument, s.document)) this.set({ outOfDate: true });
     });
   }
 
@@ -187,7 +191,13 @@ export class SimulationController {
     this.worker?.terminate();
     this.worker = null;
     this.stateInFlight = false;
-    this.set({ run: 'error', error: `The simulation stopped: ${message}. Your design is unchanged.` });
+    // The run's state lived in the worker: nothing of it can be shown or stepped through any more.
+    this.send('RESET');
+    this.trace = null;
+    this.finalResult = null;
+    this.resultAtStep = null;
+    this.set({ run: 'error', step: 0, steps: 0, time: 0, overlayStep: -1, selectedMessage: null, nodes: emptyIdMap(), edges: emptyIdMap(), error: `The simulation stopped: ${message}. Your design is unchanged.` });
+    this.changed();
     this.store.getState().notify(`The simulation stopped: ${message}. Your design is unchanged.`, 'error');
   }
 
