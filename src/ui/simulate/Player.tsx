@@ -153,9 +153,16 @@ export function Player() {
           </>
         )}
         {error && (
-          <span className="fo-player__error" role="alert">
-            {error}
-          </span>
+          <>
+            <span className="fo-player__error" role="alert">
+              {error}
+            </span>
+            {run === 'error' && !outOfDate && (
+              <button type="button" className="fo-player__text-button fo-player__rerun" onClick={() => controller.rerun()}>
+                Re-run
+              </button>
+            )}
+          </>
         )}
       </div>
     </section>
