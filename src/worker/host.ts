@@ -281,7 +281,7 @@ export class SimHost {
           storeId: message.storeId,
           keys,
           key,
-          events: view ? view.events.map((e) => ({ id: e.id, type: e.type, created: e.created, cause: e.cause })) : [],
+          events: view ? view.events.map((e) => ({ id: e.id, type: e.type, created: e.created, appended: e.appended, cause: e.cause })) : [],
           state: view ? view.state : null,
         },
       });

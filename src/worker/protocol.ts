@@ -101,7 +101,8 @@ export interface EntityAnswer {
   storeId: string;
   keys: (string | null)[];
   key: string | null;
-  events: { id: number; type: string; created: number; cause: number }[];
+  /** `appended`: when the store appended it; `created`: when it was emitted. */
+  events: { id: number; type: string; created: number; appended: number; cause: number }[];
   state: { version: number; lastType: string | null; updatedAt: number | null; countsByType: Record<string, number> } | null;
 }
 

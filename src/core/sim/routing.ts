@@ -153,8 +153,12 @@ export function appendToStore(eng: Engine, d: number, node: CompiledNode, edge: 
   const msg = eng.deliveries.msg[d]!;
   const key = eng.messages.keyOf(msg);
   let events = store.entities.get(key);
-  if (!events) store.entities.set(key, (events = []));
+  if (!events) {
+    store.entities.set(key, (events = []));
+    store.appendedAt.set(key, []);
+  }
   events.push(msg);
+  store.appendedAt.get(key)!.push(eng.now);
   if (events.length > store.maxVersion) store.maxVersion = events.length;
   eng.stats[node.index]!.appended++;
   eng.deliveries.node[eng.deliveries.slot[d]!] = node.index;

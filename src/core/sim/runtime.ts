@@ -226,5 +226,7 @@ export class EventStoreRt {
   node = 0;
   /** Per key id (−1 unkeyed): message ids in append order. */
   entities = new Map<number, number[]>();
+  /** Per key id: the time of each append, parallel to `entities` (an event's own time is its emit). */
+  appendedAt = new Map<number, number[]>();
   maxVersion = 0;
 }

@@ -708,6 +708,23 @@ describe('projections and event stores', () => {
     expect(total).toBe(50);
     expect(Math.max(...keys.map((k) => run.simulation.entity('store', k).events.length))).toBe(r.nodes['store']!.maxVersion);
   });
+
+  it("an entity's events carry their append time (after the edge's latency), and its state the last", () => {
+    const t = topo(
+      [
+        { id: 'p', kind: 'producer', messages: [{ type: 'Deposited', rate: 1, arrival: 'constant', count: 3, key: 'acct' }] },
+        { id: 'store', kind: 'eventstore' },
+      ],
+      [edge('p', 'store', { latency: 0.25 })],
+    );
+    const ent = simulate(t).simulation.entity('store', 'acct');
+    expect(ent.events.map((e) => [e.created, e.appended])).toEqual([
+      [0, 0.25],
+      [1, 1.25],
+      [2, 2.25],
+    ]);
+    expect(ent.state.updatedAt).toBe(2.25);
+  });
 });
 
 describe('edge latency on hand-out edges (consume, group)', () => {

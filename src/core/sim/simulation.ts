@@ -92,8 +92,8 @@ export interface SimulationState {
 
 export interface EntityView {
   key: string;
-  /** Events in append order. */
-  events: MessageInfo[];
+  /** Events in append order, each with the time it was appended (after any edge latency). */
+  events: (MessageInfo & { appended: number })[];
   /** The state derived by replaying them (deterministic fold). */
   state: { version: number; lastType: string | null; updatedAt: number | null; countsByType: Record<string, number> };
 }
@@ -362,7 +362,8 @@ export class Simulation {
     const store = idx === undefined ? null : e.stores[idx];
     if (!store) throw new Error(`"${storeId}" is not an event store`);
     const keyId = key === null ? -1 : e.intern(key);
-    const events = (store.entities.get(keyId) ?? []).map((m) => this.message(m));
+    const times = store.appendedAt.get(keyId) ?? [];
+    const events = (store.entities.get(keyId) ?? []).map((m, i) => ({ ...this.message(m), appended: times[i]! }));
     return { key: key ?? '', events, state: replayEntity(events) };
   }
 
@@ -410,12 +411,12 @@ export function maxAttemptsOver(model: CompiledModel, edge: number): number {
 }
 
 /** Replays an entity's events into its state: version, last type, per-type counts. */
-export function replayEntity(events: MessageInfo[]): EntityView['state'] {
+export function replayEntity(events: EntityView['events']): EntityView['state'] {
   const state: EntityView['state'] = { version: 0, lastType: null, updatedAt: null, countsByType: {} };
   for (const ev of events) {
     state.version++;
     state.lastType = ev.type;
-    state.updatedAt = ev.created;
+    state.updatedAt = ev.appended;
     state.countsByType[ev.type] = (state.countsByType[ev.type] ?? 0) + 1;
   }
   return state;

@@ -46,7 +46,9 @@ function EventStoreView({ storeId }: { storeId: string }) {
           <ol className="fo-store__events">
             {answer.events.map((e, i) => (
               <li key={e.id}>
-                <span className="fo-store__version">v{i + 1}</span> {e.type} #{e.id} <span className="fo-store__time">{formatClock(e.created)}</span>
+                <span className="fo-store__version">v{i + 1}</span> {e.type} #{e.id} <span className="fo-store__time" title={`appended at ${formatClock(e.appended)}; emitted at ${formatClock(e.created)}`}>
+                  {formatClock(e.appended)}
+                </span>
               </li>
             ))}
           </ol>
