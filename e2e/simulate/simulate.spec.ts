@@ -140,6 +140,33 @@ test.describe('Simulate mode', () => {
     await expect(sim.player).toHaveAttribute('data-player', 'paused');
   });
 
+  test('keyboard: Space plays right after entering Simulate; the focused Timeline takes the arrows even with a node selected', async ({ page }) => {
+    const sim = new SimulatePage(page);
+    await sim.open();
+    await sim.node('email').click();
+    const position = () => page.evaluate(() => window.__fanout!.store.getState().document.nodes.find((n) => n.id === 'email')!.position);
+    const before = await position();
+    await sim.enterSimulate();
+    await sim.waitComputed();
+    // Focus left the Simulate switch for Play: Space plays and pauses.
+    await expect(sim.control('Play')).toBeFocused();
+    await page.keyboard.press(' ');
+    await expect(sim.player).toHaveAttribute('data-player', 'running');
+    await page.keyboard.press(' ');
+    await expect(sim.player).not.toHaveAttribute('data-player', 'running');
+    const at = await sim.step();
+    // The Timeline slider moves with the arrows; the selected node does not.
+    const timeline = page.getByRole('slider', { name: 'Timeline' });
+    await timeline.focus();
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    await expect(sim.player).toHaveAttribute('data-step', String(at + 2));
+    await page.keyboard.press('ArrowLeft');
+    await expect(sim.player).toHaveAttribute('data-step', String(at + 1));
+    expect(await position()).toEqual(before);
+    await page.screenshot({ path: 'e2e/.output/simulate-keyboard.png' });
+  });
+
   test('entering Simulate with an invalid design is refused with the reason; editing while simulating offers Re-run', async ({ page }) => {
     const sim = new SimulatePage(page);
     await sim.open();

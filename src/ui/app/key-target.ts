@@ -2,15 +2,19 @@
  * Whether a key press belongs to the focused field rather than to a global shortcut: text inputs,
  * textareas, selects and editable content always keep their keys; with `sliders`, range and colour
  * inputs keep them too (the player leaves ← / → to a focused Timeline slider, while the editor's
- * shortcuts still work with a slider focused).
+ * shortcuts still work with a slider focused — except the keys that move it, given as `key`).
  */
-export function keyBelongsToField(target: EventTarget | null, { sliders }: { sliders: boolean }): boolean {
+const SLIDER_KEYS = new Set(['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'Home', 'End', 'PageUp', 'PageDown']);
+
+export function keyBelongsToField(target: EventTarget | null, { sliders }: { sliders: boolean }, key = ''): boolean {
   if (!(target instanceof HTMLElement)) return false;
   if (target.isContentEditable) return true;
   const tag = target.tagName;
   if (tag === 'TEXTAREA' || tag === 'SELECT') return true;
   if (tag !== 'INPUT') return false;
   const type = (target as HTMLInputElement).type;
-  if (type === 'range' || type === 'color') return sliders;
+  // A slider always keeps the keys that move it (the editor's other shortcuts still work there).
+  if (type === 'range') return sliders || SLIDER_KEYS.has(key);
+  if (type === 'color') return sliders;
   return !['checkbox', 'radio', 'button', 'submit'].includes(type);
 }

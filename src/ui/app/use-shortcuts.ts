@@ -10,7 +10,7 @@ import { keyBelongsToField } from './key-target';
 export function useShortcuts(ctx: ActionContext) {
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
-      if (event.defaultPrevented || keyBelongsToField(event.target, { sliders: false })) return;
+      if (event.defaultPrevented || keyBelongsToField(event.target, { sliders: false }, event.key)) return;
       if (document.querySelector('dialog[open], .fo-menu')) return;
       const action = actionForEvent(ACTIONS, event);
       if (!action) return;

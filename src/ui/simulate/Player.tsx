@@ -3,7 +3,7 @@
  * next event, Run to end, Reset, the Timeline slider (the simulated clock), Speed and Seed, the
  * worker's progress with Cancel, and "Re-run" when the design changed since the run.
  */
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useFanout } from '../store-context';
 import { useSimulationController, useTraceVersion } from './controller-context';
 import { formatClock, formatCount } from './format';
@@ -76,11 +76,19 @@ export function Player() {
   const playing = player === 'running';
   const noTrace = !trace || steps === 0;
   const atEnd = run === 'done' && step >= steps;
+  // Entering Simulate with the keyboard (or a click) leaves focus on the Simulate switch, where
+  // Space would press it again: once there is something to play, focus goes to Play, so Space plays.
+  const playRef = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (noTrace) return;
+    const active = document.activeElement;
+    if (active instanceof HTMLElement && active.classList.contains('fo-modes__button--simulate')) playRef.current?.focus();
+  }, [noTrace]);
 
   return (
     <section className="fo-player" aria-label="Simulation player" data-player={player} data-run={run} data-step={step} data-overlay-step={overlayStep}>
       <div className="fo-player__buttons" role="toolbar" aria-label="Player controls">
-        <button type="button" className="fo-player__play" aria-label={playing ? 'Pause' : 'Play'} title={`${playing ? 'Pause' : 'Play'} (Space)`} onClick={() => controller.togglePlay()} disabled={noTrace}>
+        <button ref={playRef} type="button" className="fo-player__play" aria-label={playing ? 'Pause' : 'Play'} title={`${playing ? 'Pause' : 'Play'} (Space)`} onClick={() => controller.togglePlay()} disabled={noTrace}>
           <Icon d={playing ? ICONS.pause : ICONS.play} />
         </button>
         <button type="button" aria-label="Step back" title="Step back one event (←)" onClick={() => controller.stepBack()} disabled={noTrace || step === 0}>
