@@ -318,6 +318,17 @@ describe('consumers: ack loss, idempotency, ordering', () => {
     expect(r.conservation.ok).toBe(true);
   });
 
+  it("the log says a skipped duplicate's ack came without processing", () => {
+    const run = simulate(lossy(true));
+    const skip = records(run, (x) => x.type === 'duplicate')[0]!;
+    expect(run.simulation.sentence(skip.index)).toMatch(/^c recognised A #\d+ as a duplicate and skipped it$/);
+    const ack = run.trace.get(skip.index + 1);
+    expect(ack).toMatchObject({ type: 'ack', delivery: skip.delivery });
+    expect(run.simulation.sentence(ack.index)).toMatch(/^c acknowledged A #\d+ without processing it again$/);
+    const plain = records(run, (x) => x.type === 'ack')[0]!;
+    expect(run.simulation.sentence(plain.index)).toMatch(/^c processed A #\d+ and acknowledged it$/);
+  });
+
   it('a non-idempotent consumer processes the duplicates', () => {
     const c = simulate(lossy(false)).result.nodes['c']!;
     expect(n(c.duplicatesProcessed)).toBeGreaterThan(20);

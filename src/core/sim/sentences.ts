@@ -20,6 +20,8 @@ export interface SentenceContext {
   routingKey(msg: number): string;
   /** The record after `index`, if any (a nack followed by its retry reads as one sentence). */
   recordAfter?(index: number): TraceRecord | undefined;
+  /** The record before `index`, if any (the ack of a skipped duplicate says so). */
+  recordBefore?(index: number): TraceRecord | undefined;
 }
 
 /** "4 s", "0.25 s", "1.5 ms"; at most 3 decimals. */
@@ -53,8 +55,11 @@ export function describeRecord(rec: TraceRecord, ctx: SentenceContext): string {
       return `${m} is waiting in ${node}`;
     case 'deliver':
       return `${node} received ${m} (${attemptText(ctx, rec)})`;
-    case 'ack':
+    case 'ack': {
+      const before = ctx.recordBefore?.(rec.index);
+      if (before && before.type === 'duplicate' && before.delivery === rec.delivery) return `${node} acknowledged ${m} without processing it again`;
       return `${node} processed ${m} and acknowledged it`;
+    }
     case 'nack': {
       const next = ctx.recordAfter?.(rec.index);
       const base = `${node} failed ${m} (${attemptText(ctx, rec)})`;

@@ -315,6 +315,7 @@ export class Simulation {
       maxAttempts: (edge) => maxAttemptsOver(this.model, edge),
       routingKey: (id) => e.strings[e.messages.routingKey[id]!]!,
       recordAfter: (i) => (i + 1 < e.trace.length ? e.trace.get(i + 1) : undefined),
+      recordBefore: (i) => (i > 0 && i - 1 < e.trace.length ? e.trace.get(i - 1) : undefined),
     };
   }
 

@@ -102,6 +102,7 @@ export class TraceView {
       maxAttempts: (edge) => this.edges[edge]?.maxAttempts ?? Infinity,
       routingKey: (id) => (id >= 0 && id < this.messages ? (this.strings[this.msgRoutingKey[id]!] ?? '') : ''),
       recordAfter: (i) => (i + 1 < this.records ? this.record(i + 1) : undefined),
+      recordBefore: (i) => (i > 0 && i - 1 < this.records ? this.record(i - 1) : undefined),
     };
   }
 
