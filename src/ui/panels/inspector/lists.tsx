@@ -8,6 +8,7 @@ import type { Fault, Topology, TopologyNode } from '../../../core/schema';
 import { DEFAULTS } from '../../../core/schema/defaults';
 import { getIn, useDocumentEditable, type Editable } from './editable';
 import { NumberField, RoutingKeyField, SelectField, TextField } from './fields';
+import { useFanout } from '../../store-context';
 
 const CATEGORY = [
   { value: 'event', label: 'Event (a fact)' },
@@ -86,6 +87,8 @@ export function EmitsList({ ed }: { ed: Editable<TopologyNode> }) {
 
 export function RedriveList({ ed }: { ed: Editable<TopologyNode> }) {
   const redrive = (getIn(ed.value, ['redrive']) as Array<{ at: number }> | undefined) ?? [];
+  // While a run is on screen, a new redrive is at the moment shown (what a person discussing it means).
+  const shownAt = useFanout((s) => (s.simulation.mode === 'simulate' && s.simulation.time > 0 ? Math.round(s.simulation.time * 1000) / 1000 : null));
   return (
     <div className="fo-list">
       {redrive.map((_, i) => (
@@ -93,7 +96,7 @@ export function RedriveList({ ed }: { ed: Editable<TopologyNode> }) {
           <NumberField ed={ed} path={['redrive', i, 'at']} label="At" unit="s" required />
         </ItemCard>
       ))}
-      <button type="button" className="fo-button fo-button--small" onClick={() => ed.set(['redrive', redrive.length], { at: 30 })}>
+      <button type="button" className="fo-button fo-button--small" onClick={() => ed.set(['redrive', redrive.length], { at: shownAt ?? 30 })}>
         + Add redrive
       </button>
     </div>
