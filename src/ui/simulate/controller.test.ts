@@ -57,7 +57,7 @@ describe('SimulationController', () => {
     expect(outcome.ok).toBe(false);
     expect(sim().mode).toBe('design');
     expect(workers).toHaveLength(0);
-    expect(store.getState().session.notices.at(-1)?.message).toMatch(/Cannot simulate: the design has 1 error\. .*ghost/);
+    expect(store.getState().session.notices.at(-1)?.message).toMatch(/^Cannot simulate: the design has 1 error:\n• .*ghost/);
   });
 
   it('steps forward and back, and the counters at the end are the run result', () => {

@@ -126,7 +126,7 @@ export class SimulationController {
       const list = errors.map((d) => d.message);
       this.store
         .getState()
-        .notify(`Cannot simulate: the design has ${errors.length} ${errors.length === 1 ? 'error' : 'errors'}. ${list.join(' ')}`, 'error');
+        .notify(`Cannot simulate: the design has ${errors.length} ${errors.length === 1 ? 'error' : 'errors'}:\n${list.map((m) => `• ${m}`).join('\n')}`, 'error');
       const { panels } = this.store.getState().session;
       this.store.getState().setSession({ panels: { ...panels, problems: true } });
       return { ok: false, errors: list };
@@ -156,7 +156,7 @@ export class SimulationController {
     if (this.sim.mode !== 'simulate') return;
     const errors = validateTopology(this.store.getState().document).filter((d) => d.severity === 'error');
     if (errors.length > 0) {
-      this.store.getState().notify(`Cannot re-run: ${errors.map((d) => d.message).join(' ')}`, 'error');
+      this.store.getState().notify(`Cannot re-run:\n${errors.map((d) => `• ${d.message}`).join('\n')}`, 'error');
       return;
     }
     this.start();
