@@ -110,7 +110,7 @@ export class SimHost {
     const ctx = run.runner.sentenceContext();
     const edges: RunEdgeInfo[] = model.edges.map((e, i) => {
       const max = ctx.maxAttempts(i);
-      return { id: e.id, from: e.from, to: e.to, kind: e.kind, maxAttempts: Number.isFinite(max) ? max : null };
+      return { id: e.id, from: e.from, to: e.to, kind: e.kind, maxAttempts: Number.isFinite(max) ? max : null, latency: e.latency !== null };
     });
     this.env.post({
       type: 'compiled',

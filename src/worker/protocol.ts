@@ -28,6 +28,8 @@ export interface RunEdgeInfo {
   kind: string;
   /** Attempt budget of the path this edge hands deliveries out over (null: unlimited or n/a). */
   maxAttempts: number | null;
+  /** The edge has a latency: a message crossing it is on it for a while (drawn there while paused). */
+  latency?: boolean;
 }
 
 /**

@@ -11,11 +11,13 @@
  * sampled once into polylines (`getPointAtLength`, re-sampled when an edge's `d` changes), and each
  * frame is a few batched canvas paths under the viewport's transform. Tokens come from the trace
  * records of the steps just shown (publish, route, deliver, deadletter: the records that carry an
- * edge a message travels); animation runs on requestAnimationFrame with no React render. Clicking a
- * dot selects its message (hit-tested on the positions drawn last).
+ * edge a message travels); animation runs on requestAnimationFrame with no React render. A message
+ * on an edge with latency is drawn instead where it is at the moment shown — the fraction of its
+ * crossing time elapsed (`TraceView.inTransitAt`) — so it stays visible, and can be picked, while
+ * paused. Clicking a dot selects its message (hit-tested on the positions drawn last).
  */
 import { useEffect, useRef } from 'react';
-import { useReactFlow } from '@xyflow/react';
+import { useOnViewportChange, useReactFlow } from '@xyflow/react';
 import { TRACE_TYPES } from '../../core/sim';
 import type { FanoutStore } from '../../state/store';
 import { useFanoutStore } from '../store-context';
@@ -48,6 +50,8 @@ interface Token {
   retry: boolean;
   dead: boolean;
   born: number;
+  /** A message on an edge with latency: drawn where it is at the moment shown (0…1), not animated. */
+  f?: number;
 }
 
 interface EdgeGeometry {
@@ -73,6 +77,8 @@ export interface OverlayStats {
 
 class OverlayAnimator {
   private tokens: Token[] = [];
+  /** Messages on edges with latency at the moment shown (they stay drawn while paused). */
+  private transit: Token[] = [];
   private frame = 0;
   private readonly typeColour = new Map<string, string>();
   private colouredFor: unknown = null;
@@ -100,13 +106,44 @@ class OverlayAnimator {
     this.dpr = window.devicePixelRatio || 1;
     this.canvas.width = Math.max(1, Math.round(width * this.dpr));
     this.canvas.height = Math.max(1, Math.round(height * this.dpr));
-    // Resizing cleared the canvas; only draw if something moves (no context made on mount).
-    if (this.tokens.length) this.draw(performance.now());
+    // Resizing cleared the canvas; only draw if something is shown (no context made on mount).
+    if (this.tokens.length || this.transit.length) this.draw(performance.now());
+  }
+
+  /** Draws again for a new viewport (pan, zoom) when something stays drawn and nothing animates. */
+  redraw() {
+    if (!this.frame && (this.transit.length || this.hits.length)) this.draw(performance.now());
+  }
+
+  private colourOf(typeName: string): string {
+    const trace = this.controller.trace;
+    if (trace !== this.colouredFor) {
+      this.typeColour.clear();
+      this.colouredFor = trace;
+    }
+    let colour = this.typeColour.get(typeName);
+    if (!colour) {
+      // The legend's order: types by first message created.
+      trace?.messageTypes().forEach((name, k) => this.typeColour.set(name, TYPE_COLOURS[k % TYPE_COLOURS.length]!));
+      colour = this.typeColour.get(typeName) ?? TYPE_COLOURS[0]!;
+    }
+    return colour;
   }
 
   /** The player moved from step `from` to `to`. */
   moved(from: number, to: number) {
     const trace = this.controller.trace;
+    const hadTransit = this.transit.length > 0;
+    this.transit = [];
+    if (trace) {
+      for (const x of trace.inTransitAt(trace.recordsAt(to), trace.timeAt(to))) {
+        const info = trace.edges[x.edge];
+        if (!info) continue;
+        const retry = trace.attempt.at(x.record) >= 2;
+        this.transit.push({ edge: info.id, msg: x.msg, colour: this.colourOf(trace.messageType(x.msg)), retry, dead: false, born: 0, f: x.f });
+      }
+      if (this.transit.length && !hadTransit) this.readTheme();
+    }
     if (!trace || to <= from) {
       this.tokens = [];
       this.draw(performance.now());
@@ -123,32 +160,26 @@ class OverlayAnimator {
       return;
     }
     const now = performance.now();
-    if (trace !== this.colouredFor) {
-      this.typeColour.clear();
-      this.colouredFor = trace;
-    }
     for (let i = a; i < b; i++) {
       const type = trace.type.at(i);
       const edge = trace.edge.at(i);
       if (edge < 0 || !MOVING.has(type)) continue;
       const info = trace.edges[edge];
-      if (!info) continue;
+      // An edge with latency shows its messages where they are (`transit`), not in a quick sweep.
+      if (!info || info.latency === true) continue;
       const msg = trace.msg.at(i);
       // A push delivery repeats the route over the same edge: draw the copy once.
       const last = this.tokens[this.tokens.length - 1];
       if (last && last.edge === info.id && last.msg === msg && last.born === now) continue;
-      const typeName = trace.messageType(msg);
-      let colour = this.typeColour.get(typeName);
-      if (!colour) {
-        // The legend's order: types by first message created.
-        trace.messageTypes().forEach((name, k) => this.typeColour.set(name, TYPE_COLOURS[k % TYPE_COLOURS.length]!));
-        colour = this.typeColour.get(typeName) ?? TYPE_COLOURS[0]!;
-      }
+      const colour = this.colourOf(trace.messageType(msg));
       this.tokens.push({ edge: info.id, msg, colour, retry: trace.attempt.at(i) >= 2 && type !== T_DEADLETTER, dead: type === T_DEADLETTER, born: now });
     }
-    if (!this.frame) {
+    if (!this.frame && this.tokens.length) {
       this.readTheme();
       this.frame = requestAnimationFrame(this.tick);
+    } else if (!this.frame) {
+      this.readTheme();
+      this.draw(now);
     }
   }
 
@@ -189,23 +220,24 @@ class OverlayAnimator {
 
   private draw(now: number) {
     this.tokens = this.tokens.filter((t) => now - t.born < TRAVEL_MS);
+    const all = this.transit.length ? this.tokens.concat(this.transit) : this.tokens;
     const stats = this.stats;
     stats.frames++;
-    stats.tokens = this.tokens.length;
-    stats.maxTokens = Math.max(stats.maxTokens, this.tokens.length);
+    stats.tokens = all.length;
+    stats.maxTokens = Math.max(stats.maxTokens, all.length);
     stats.drawn = stats.retries = stats.dead = 0;
     const drewBefore = this.hits.length > 0 || this.bubbles;
     this.hits = [];
     this.bubbles = false;
-    if (this.tokens.length === 0 && !drewBefore) return;
+    if (all.length === 0 && !drewBefore) return;
     const ctx = this.canvas.getContext('2d');
     if (!ctx) return;
     ctx.setTransform(1, 0, 0, 1, 0, 0);
     ctx.clearRect(0, 0, this.canvas.width, this.canvas.height);
-    if (this.tokens.length === 0) return;
+    if (all.length === 0) return;
 
     const byEdge = new Map<string, Token[]>();
-    for (const t of this.tokens) {
+    for (const t of all) {
       const list = byEdge.get(t.edge);
       if (list) list.push(t);
       else byEdge.set(t.edge, [t]);
@@ -232,7 +264,7 @@ class OverlayAnimator {
       }
       for (const t of shown) {
         const f = Math.min(1, (now - t.born) / TRAVEL_MS);
-        const eased = f < 0.5 ? 2 * f * f : 1 - (-2 * f + 2) ** 2 / 2;
+        const eased = t.f !== undefined ? t.f : f < 0.5 ? 2 * f * f : 1 - (-2 * f + 2) ** 2 / 2;
         const p = pointAt(g.points, eased);
         stats.drawn++;
         const s = toScreen(p.x, p.y);
@@ -365,12 +397,16 @@ export function MessageOverlay() {
   const store = useFanoutStore();
   const flow = useReactFlow();
   const canvas = useRef<HTMLCanvasElement>(null);
+  const animatorRef = useRef<OverlayAnimator | null>(null);
+  // Panning or zooming while paused moves the messages that stay drawn (on edges with latency).
+  useOnViewportChange({ onChange: () => animatorRef.current?.redraw() });
 
   useEffect(() => {
     const el = canvas.current;
     const area = el?.parentElement;
     if (!el || !area) return;
     const animator = new OverlayAnimator(el, controller, store, () => flow.getViewport());
+    animatorRef.current = animator;
     window.__fanoutOverlayStats = animator.stats;
     const resize = new ResizeObserver((entries) => {
       const box = entries[entries.length - 1]?.contentRect;
@@ -398,6 +434,7 @@ export function MessageOverlay() {
       resize.disconnect();
       area.removeEventListener('click', onClick, true);
       animator.stop();
+      animatorRef.current = null;
     };
   }, [controller, store, flow]);
 

@@ -125,3 +125,43 @@ describe('partitions blocked by in-place retries', () => {
     expect(trace.blockedAt(stream, trace.records)).toBe(0);
   });
 });
+
+describe('TraceView: messages on edges with latency', () => {
+  it('knows which messages are on an edge with latency at a moment, and how far along', () => {
+    const parsed = parseTopologyValue({
+      format: 'fanout/topology',
+      version: 1,
+      name: 'transit',
+      simulation: { seed: 1, duration: 10 },
+      nodes: [
+        { id: 'p', kind: 'producer', messages: [{ type: 'A', rate: 1, arrival: 'constant', count: 3 }] },
+        { id: 't', kind: 'topic' },
+        { id: 'q', kind: 'queue' },
+        { id: 'c', kind: 'consumer', processingTime: 0.1 },
+      ],
+      edges: [
+        { id: 'slow', from: 'p', to: 't', latency: 2 },
+        { id: 'fast', from: 't', to: 'q' },
+        { id: 'use', from: 'q', to: 'c' },
+      ],
+    });
+    if (!parsed.ok) throw new Error('bad topology');
+    const { trace } = traceViewOf(parsed.topology, 1);
+    const slow = trace.edges.findIndex((e) => e.id === 'slow');
+    const at = (time: number) => {
+      const step = trace.stepAtTime(time);
+      return trace.inTransitAt(trace.recordsAt(step), time).map((x) => [x.edge, x.msg, x.f]).sort((a, b) => a[1]! - b[1]!);
+    };
+    // Messages leave at 0, 1, 2 and take 2 s: at 1.5 s, #0 is 3/4 of the way and #1 a quarter.
+    expect(at(1.5)).toEqual([
+      [slow, 0, 0.75],
+      [slow, 1, 0.25],
+    ]);
+    // #0 arrived at 2 s (and crosses the edge without latency at once); #2 has just left.
+    expect(at(2)).toEqual([
+      [slow, 1, 0.5],
+      [slow, 2, 0],
+    ]);
+    expect(at(5)).toEqual([]);
+  });
+});

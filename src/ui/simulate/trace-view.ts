@@ -33,6 +33,18 @@ function grow<T extends Growable>(a: T, need: number): T {
 }
 
 const T_RETRY_INDEX = TRACE_TYPES.indexOf('retry');
+const T_PUBLISH_INDEX = TRACE_TYPES.indexOf('publish');
+const T_ROUTE_INDEX = TRACE_TYPES.indexOf('route');
+const T_EMIT_INDEX = TRACE_TYPES.indexOf('emit');
+
+/** A message on an edge with latency at some moment: `f` is how far along (0…1) it is. */
+export interface InTransit {
+  edge: number;
+  msg: number;
+  /** The record it set off with (publish or route). */
+  record: number;
+  f: number;
+}
 /** How many recent in-place retries `blockedAt` examines. */
 export const BLOCK_LOOKBACK = 5000;
 
@@ -71,6 +83,20 @@ export class TraceView {
   /** Indices of retry records at stream nodes (in-place retries that block a partition). */
   private readonly streamRetries = new Map<number, number[]>();
   private ctx: SentenceContext;
+  /**
+   * Hops over edges with latency, in departure order: the record a delivery set off with, the
+   * delivery's next record (its arrival; −1 until it is in), and their times.
+   */
+  private transitFrom = new Int32Array(0);
+  private transitTo = new Int32Array(0);
+  private transitT0 = new Float64Array(0);
+  private transitT1 = new Float64Array(0);
+  private transits = 0;
+  /** Delivery → its hop still under way. */
+  private readonly openTransit = new Map<number, number>();
+  /** The longest hop so far (bounds how far back `inTransitAt` looks). */
+  private longestTransit = 0;
+  private readonly anyLatency: boolean;
 
   /**
    * `capacity`: the run's bound on records (maxEvents), reserved at once for the step and message
@@ -94,6 +120,7 @@ export class TraceView {
       this.msgSender = new Int32Array(capacity);
     }
     this.isStream = nodes.map((node) => node.kind === 'stream');
+    this.anyLatency = edges.some((e) => e.latency === true);
     this.ctx = {
       nodeName: (i) => this.nodes[i]?.name ?? `node ${i}`,
       edgeTarget: (i) => this.edges[i]?.to ?? -1,
@@ -120,6 +147,7 @@ export class TraceView {
       if (list) list.push(i);
       else this.streamRetries.set(node, [i]);
     }
+    if (this.anyLatency) this.indexTransits(at, n);
     this.records = n;
 
     const steps = this.steps + s.stepRecordEnd.length;
@@ -151,6 +179,65 @@ export class TraceView {
         this.typeNames = this.typeIds.map((id) => this.strings[id]!);
       }
     }
+  }
+
+  /** Records [from, to): hops that set off over an edge with latency, and the arrivals that end them. */
+  private indexTransits(from: number, to: number) {
+    for (let i = from; i < to; i++) {
+      const type = this.type.at(i);
+      if (type === T_EMIT_INDEX) continue; // an emit's delivery is its cause, which is not travelling
+      const d = this.delivery.at(i);
+      const open = this.openTransit.get(d);
+      if (open !== undefined) {
+        this.openTransit.delete(d);
+        this.transitTo[open] = i;
+        const t1 = this.t.at(i);
+        this.transitT1[open] = t1;
+        this.longestTransit = Math.max(this.longestTransit, t1 - this.transitT0[open]!);
+      }
+      const edge = this.edge.at(i);
+      if ((type !== T_PUBLISH_INDEX && type !== T_ROUTE_INDEX) || edge < 0 || this.edges[edge]?.latency !== true) continue;
+      const k = this.transits++;
+      if (k === this.transitFrom.length) {
+        const n = Math.max(256, k * 2);
+        this.transitFrom = grow(this.transitFrom, n);
+        this.transitTo = grow(this.transitTo, n);
+        this.transitT0 = grow(this.transitT0, n);
+        this.transitT1 = grow(this.transitT1, n);
+      }
+      this.transitFrom[k] = i;
+      this.transitTo[k] = -1;
+      this.transitT0[k] = this.t.at(i);
+      this.transitT1[k] = Infinity;
+      this.openTransit.set(d, k);
+    }
+  }
+
+  /**
+   * The messages on an edge with latency once `records` records are shown, at `time`: set off
+   * before, arriving after. (A hop whose arrival is not computed yet is left out.)
+   */
+  inTransitAt(records: number, time: number): InTransit[] {
+    const out: InTransit[] = [];
+    // The last hop that set off before `records` (hops are in departure order).
+    let lo = 0;
+    let hi = this.transits;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.transitFrom[mid]! < records) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let k = lo - 1; k >= 0; k--) {
+      const t0 = this.transitT0[k]!;
+      if (t0 < time - this.longestTransit) break;
+      const arrival = this.transitTo[k]!;
+      if (arrival < records) continue; // arrived (or not known yet: −1)
+      const t1 = this.transitT1[k]!;
+      const f = t1 > t0 ? Math.min(1, Math.max(0, (time - t0) / (t1 - t0))) : 1;
+      const from = this.transitFrom[k]!;
+      out.push({ edge: this.edge.at(from), msg: this.msg.at(from), record: from, f });
+    }
+    return out;
   }
 
   private setBlock(b: RecordBlock) {
