@@ -260,6 +260,15 @@ test('the embed view shows the diagram read-only and never touches the autosave'
   await expect(page.locator('.react-flow__edge')).toHaveCount(JSON.parse(workQueue).edges.length);
   const firstEdge = await page.locator('.react-flow__edge-path').first().boundingBox();
   expect(firstEdge!.width + firstEdge!.height).toBeGreaterThan(20);
+  // Dragging a node moves nothing (the canvas is read-only, not just its chrome).
+  const positions = async () => (await docOf(page)).nodes.map((n) => n.position);
+  const before = await positions();
+  const node = await page.locator('.react-flow__node').first().boundingBox();
+  await page.mouse.move(node!.x + node!.width / 2, node!.y + node!.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(node!.x + node!.width / 2 + 150, node!.y + node!.height / 2 + 120, { steps: 8 });
+  await page.mouse.up();
+  expect(await positions()).toEqual(before);
   // Editing keys do nothing.
   await page.locator('.react-flow__pane').click({ position: { x: 20, y: 20 } });
   await page.keyboard.press('Control+a');
@@ -275,6 +284,9 @@ test('the embed view shows the diagram read-only and never touches the autosave'
   await expect(page.locator('body.fo-embed')).toHaveCount(1);
   await expect(page.getByRole('group', { name: 'Mode' }).getByRole('button', { name: /Simulate/ })).toHaveAttribute('aria-pressed', 'true');
   await expect(page.getByRole('toolbar', { name: 'Editor toolbar' })).toBeHidden();
+  // The player only: the panels under the canvas (log, metrics…) are for the full app.
+  await expect(page.getByRole('region', { name: 'Simulation player' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Simulation panels' })).toBeHidden();
   await page.waitForTimeout(500);
   await page.screenshot({ path: `${OUT}/share-embed-simulate.png` });
   expect(await page.evaluate(() => localStorage.getItem('fanout.autosave'))).toBe(saved);

@@ -39,6 +39,8 @@ export interface SessionState {
   notices: readonly Notice[];
   /** The document as last opened or created; "unsaved changes" means the document differs from it. */
   cleanDocument: Topology | null;
+  /** The embed view: the canvas can be looked at (pan, zoom, simulate) but nothing in it moves or connects. */
+  readOnly?: boolean;
 }
 
 /** One finding of the validator, as the editor shows it (matches core/validate's Diagnostic). */

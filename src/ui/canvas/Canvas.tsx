@@ -87,6 +87,7 @@ export function Canvas({ colorMode, onContextMenu, onlyRenderVisibleElements }: 
   const store = useFanoutStore();
   const doc = useFanout((s) => s.document);
   const selection = useFanout((s) => s.session.selection);
+  const readOnly = useFanout((s) => s.session.readOnly === true);
   const model = useRef(new FlowModel()).current;
   // The selector returns a level, so the canvas re-renders only when the zoom crosses a threshold.
   const detail = useFlowStore((s) => detailAt(s.transform[2]));
@@ -253,6 +254,9 @@ export function Canvas({ colorMode, onContextMenu, onlyRenderVisibleElements }: 
         onSelectionDragStop={onDragStop}
         onPaneContextMenu={onPaneContextMenu}
         onNodeContextMenu={onNodeContextMenu}
+        nodesDraggable={!readOnly}
+        nodesConnectable={!readOnly}
+        elementsSelectable={!readOnly}
         connectionMode={ConnectionMode.Strict}
         connectionRadius={28}
         deleteKeyCode={null}

@@ -81,6 +81,7 @@ export function ShareHost() {
       const outcome = await openShareFragment(ctx, location.hash, atStartup);
       if (outcome.kind === 'opened' && outcome.options.embed) {
         enterEmbedView();
+        ctx.store.getState().setSession({ readOnly: true, selection: { nodes: [], edges: [] } });
         setEmbed(true);
       }
     };
