@@ -37,3 +37,15 @@ test('a touch drag from the palette adds a node where the finger lifts', async (
   expect(Math.abs(box.x + box.width / 2 - to.x)).toBeLessThan(20);
   expect(Math.abs(box.y + box.height / 2 - to.y)).toBeLessThan(20);
 });
+
+test('an edit made just before a reload survives it (the pending autosave is written as the page goes)', async ({ page }) => {
+  const editor = new EditorPage(page);
+  await editor.open();
+  const before = (await editor.document()).nodes.length;
+  await page.getByRole('button', { name: 'Add Webhook' }).click();
+  await expect.poll(async () => (await editor.document()).nodes.length).toBe(before + 1);
+  await page.reload(); // well within the autosave's 500 ms delay
+  await expect(page.locator('body[data-fanout-ready="true"]')).toHaveCount(1);
+  expect((await editor.document()).nodes.length).toBe(before + 1);
+  await expect(page.locator('.react-flow__node')).toHaveCount(before + 1);
+});

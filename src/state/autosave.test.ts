@@ -105,4 +105,26 @@ describe('startAutosave', () => {
     expect(reports[1]).toMatch(/works again/);
     stop();
   });
+
+  it('writes a save still waiting for its delay at once when the page goes away', () => {
+    const storage = new MemoryStorage();
+    const store = createFanoutStore();
+    let leave: (() => void) | null = null;
+    const stop = startAutosave(store, storage, {
+      delayMs: 500,
+      report: () => {},
+      now: () => when,
+      onLeave: (saveNow) => {
+        leave = saveNow;
+        return () => (leave = null);
+      },
+    });
+    store.getState().edit((d) => addNode(d, { node: { id: 'late', kind: 'queue' } }));
+    vi.advanceTimersByTime(100);
+    expect(storage.getItem(AUTOSAVE_KEY)).toBeNull();
+    leave!();
+    expect(decodeEnvelope(storage.getItem(AUTOSAVE_KEY))).toMatchObject({ kind: 'restored', document: { nodes: [{ id: 'late' }] } });
+    stop();
+    expect(leave).toBeNull();
+  });
 });

@@ -112,7 +112,16 @@ export function saveAutosave(storage: StorageLike | null, document: Topology, no
 export function startAutosave(
   store: FanoutStore,
   storage: StorageLike | null,
-  options: { delayMs?: number; report: (message: string, tone: 'error' | 'success') => void; now?: () => Date },
+  options: {
+    delayMs?: number;
+    report: (message: string, tone: 'error' | 'success') => void;
+    now?: () => Date;
+    /**
+     * Calls back when the page is about to go away (hidden, closed, reloaded): a save still waiting
+     * for its delay is written at once, so the last edits before a reload are not lost.
+     */
+    onLeave?: (saveNow: () => void) => () => void;
+  },
 ): () => void {
   const delay = options.delayMs ?? 500;
   const now = options.now ?? (() => new Date());
@@ -130,8 +139,14 @@ export function startAutosave(
     if (timer !== undefined) clearTimeout(timer);
     timer = setTimeout(flush, delay);
   });
+  const stopLeave = options.onLeave?.(() => {
+    if (timer === undefined) return;
+    clearTimeout(timer);
+    flush();
+  });
   return () => {
     unsubscribe();
+    stopLeave?.();
     if (timer !== undefined) {
       clearTimeout(timer);
       flush();

@@ -59,7 +59,23 @@ export async function bootstrap(store: FanoutStore): Promise<void> {
   if (outcome.storageError) notify(`Autosave is off: ${outcome.storageError}`, 'error');
   // An embedded view (iframe, `&embed=1`) must never overwrite the visitor's own autosaved design.
   if (isEmbedFragment(location.hash)) autosave = false;
-  if (autosave && storage) startAutosave(store, storage, { report: (message, tone) => notify(message, tone) });
+  if (autosave && storage) {
+    startAutosave(store, storage, {
+      report: (message, tone) => notify(message, tone),
+      // pagehide covers reload and close; visibilitychange covers a tab discarded in the background.
+      onLeave: (saveNow) => {
+        const onHidden = () => {
+          if (document.visibilityState === 'hidden') saveNow();
+        };
+        window.addEventListener('pagehide', saveNow);
+        document.addEventListener('visibilitychange', onHidden);
+        return () => {
+          window.removeEventListener('pagehide', saveNow);
+          document.removeEventListener('visibilitychange', onHidden);
+        };
+      },
+    });
+  }
 }
 
 export interface FanoutTestingHook {
