@@ -24,11 +24,20 @@ async function copySelection(ctx: ActionContext): Promise<Fragment | undefined> 
   state.setSession({ clipboard: fragment });
   try {
     await ctx.clipboard.writeText(encodeFragment(fragment));
+    copiedToSystemClipboard = true;
   } catch {
     // Denied or unavailable: the in-memory clipboard set above still works within this tab.
+    copiedToSystemClipboard = false;
   }
   return fragment;
 }
+
+/**
+ * Whether the last copy reached the system clipboard. If it did, whatever the system clipboard
+ * holds now was put there later (by another app), so it is what a paste means; if it did not, the
+ * in-memory copy is the latest.
+ */
+let copiedToSystemClipboard = false;
 
 let pasteRound = { text: '', count: 0 };
 
@@ -44,8 +53,9 @@ async function readClipboardFragment(ctx: ActionContext): Promise<{ fragment?: F
   if (looksLikeTopologyText(text)) return { topologyText: text };
   const parsed = parseFragment(text);
   if (parsed.ok) return { fragment: parsed.fragment };
-  // Something else is on the system clipboard (text from elsewhere): fall back to what Fanout copied.
-  if (memory) return { fragment: memory };
+  // Something else is on the system clipboard: what Fanout copied is pasted only if that copy never
+  // reached the system clipboard (then it is the latest); otherwise the paste is refused, with why.
+  if (memory && !copiedToSystemClipboard) return { fragment: memory };
   return { problem: parsed.message };
 }
 

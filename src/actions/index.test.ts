@@ -106,6 +106,21 @@ describe('edit actions', () => {
     await runAction(actionById('edit.paste'), ctx);
     expect(ctx.store.getState().document.nodes.map((n) => n.id)).toContain('q-2');
   });
+  it('paste of something copied elsewhere after a copy in Fanout refuses it, with why (not the older copy)', async () => {
+    let clip = '';
+    const ctx = context({ clipboard: { writeText: async (t) => void (clip = t), readText: async () => clip } });
+    ctx.store.getState().select({ nodes: ['q'] });
+    await runAction(actionById('edit.copy'), ctx);
+    const before = ctx.store.getState().document.nodes.length;
+    clip = '{"format":"fanout/fragment","nodes":[{"id":"x","kind":"banana"}]}';
+    await runAction(actionById('edit.paste'), ctx);
+    expect(ctx.store.getState().document.nodes.length).toBe(before);
+    expect(ctx.store.getState().session.notices.at(-1)?.message).toMatch(/^Cannot paste: .*kind/);
+    clip = 'hello world';
+    await runAction(actionById('edit.paste'), ctx);
+    expect(ctx.store.getState().document.nodes.length).toBe(before);
+    expect(ctx.store.getState().session.notices.at(-1)?.message).toMatch(/Cannot paste: the clipboard holds no Fanout nodes/);
+  });
   it('paste of foreign text says why nothing happened', async () => {
     const ctx = context({ clipboard: { writeText: async () => {}, readText: async () => 'hello' } });
     await runAction(actionById('edit.paste'), ctx);
