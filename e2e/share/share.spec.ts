@@ -120,6 +120,7 @@ test('a malformed, truncated or hostile link shows an error and replaces nothing
     await page.goto(`/${bad}`);
     await expect(page.locator('body[data-fanout-ready="true"]')).toHaveCount(1);
     await expect(noticeText(page).filter({ hasText: 'This link could not be opened' }), what).toBeVisible();
+    await expect(noticeText(page).filter({ hasText: '..' }), `${what}: one full stop`).toHaveCount(0);
     expect((await docOf(page)).name, what).toBe(before.name);
     expect(JSON.stringify((await docOf(page)).nodes), what).toBe(JSON.stringify(before.nodes));
     await page.waitForTimeout(200);

@@ -80,7 +80,8 @@ export async function openShareFragment(ctx: ActionContext, hash: string, atStar
   const decoded = decodeShareFragment(hash);
   const notify = ctx.store.getState().notify;
   if (!decoded.ok) {
-    const message = `This link could not be opened: ${decoded.error}. Your current design is unchanged.`;
+    // The reason may end a sentence of its own ("… Update Fanout to open it."): one full stop.
+    const message = `This link could not be opened: ${decoded.error.replace(/\.$/, '')}. Your current design is unchanged.`;
     notify(message, 'error');
     return { kind: 'error', message };
   }
