@@ -109,8 +109,10 @@ export function Canvas({ colorMode, onContextMenu, onlyRenderVisibleElements }: 
   /** Writes the dragged positions (plus `more`) to the document as one edit, and ends the overlay. */
   const commitDrag = useCallback(
     (more?: ReadonlyMap<string, XY>) => {
-      const positions = new Map(dragging.current ?? []);
-      for (const [id, at] of more ?? []) positions.set(id, at);
+      const positions = new Map<string, XY>();
+      // Whole units: a dragged node is stored at { x: 104, y: 350 }, not 104.05594405594407, so
+      // files kept in git diff cleanly (less than half a unit is invisible at any zoom).
+      for (const [id, at] of [...(dragging.current ?? []), ...(more ?? [])]) positions.set(id, { x: Math.round(at.x), y: Math.round(at.y) });
       dragging.current = null;
       if (positions.size > 0) store.getState().edit((d) => moveNodes(d, { positions }));
       setDragPositions(null); // batched with the edit: the document and the canvas agree in one render
