@@ -94,6 +94,12 @@ test.describe('editing', () => {
     await expect(editor.inspector()).toContainText('max must be ≥ min');
     const payments = (await editor.document()).nodes.find((n) => n.id === 'payments')!;
     expect(payments.processingTime).toEqual({ dist: 'uniform', min: 0.1, max: 0.5 });
+
+    // The Id field's refusal is tied to the field for screen readers, like every other field's.
+    const idField = editor.inspector().getByLabel('Id', { exact: true });
+    await idField.fill('email');
+    await expect(idField).toHaveAttribute('aria-invalid', 'true');
+    await expect(idField).toHaveAccessibleDescription('“email” is already used');
   });
 
   test('undo and redo: adding a node, and a whole drag as one step', async ({ page }) => {

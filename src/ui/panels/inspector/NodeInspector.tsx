@@ -41,6 +41,7 @@ function IdField({ node }: { node: TopologyNode }) {
         className="fo-input fo-input--mono"
         value={draft ?? node.id}
         aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
         spellCheck={false}
         onChange={(e) => onChange(e.target.value)}
         onBlur={commit}
