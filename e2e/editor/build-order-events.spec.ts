@@ -137,6 +137,11 @@ test('draw the order-events design from an empty canvas', async ({ page }) => {
   await inspector.getByRole('button', { name: '+ Add emitted message' }).click();
   await field('Emitted type').fill('PaymentSucceeded');
   await field('Probability').fill('0.9');
+  // An emit can draw its own keys (spec: "key" | "keys"); the example's inherits, so cleared again.
+  await field('Keys').fill('4');
+  await expect.poll(async () => (await editor.document()).nodes.find((n) => n.id === 'payments')!.emits?.[0]?.keys).toBe(4);
+  await field('Keys').fill('');
+  await expect.poll(async () => (await editor.document()).nodes.find((n) => n.id === 'payments')!.emits?.[0]?.keys).toBeUndefined();
 
   await editor.select('order-view');
   await field('Processing time distribution').selectOption({ label: 'Exponential (mean)' });

@@ -74,6 +74,7 @@ export function EmitsList({ ed }: { ed: Editable<TopologyNode> }) {
           <SelectField ed={ed} path={['emits', i, 'category']} label="Category" options={CATEGORY} defaultLabel="Event (default)" />
           <NumberField ed={ed} path={['emits', i, 'probability']} label="Probability" unit="0–1" placeholder={1} />
           <SelectField ed={ed} path={['emits', i, 'on']} label="When" options={ON} defaultLabel="On success (default)" />
+          <NumberField ed={ed} path={['emits', i, 'keys']} label="Keys" integer placeholder="inherits" hint="n keys k0 … k(n−1)" />
           <TextField ed={ed} path={['emits', i, 'key']} label="Fixed key" placeholder="inherits" />
           <RoutingKeyField ed={ed} path={['emits', i, 'routingKey']} label="Routing key" />
         </ItemCard>
