@@ -139,9 +139,9 @@ test('draw the order-events design from an empty canvas', async ({ page }) => {
   await field('Probability').fill('0.9');
   // An emit can draw its own keys (spec: "key" | "keys"); the example's inherits, so cleared again.
   await field('Keys').fill('4');
-  await expect.poll(async () => (await editor.document()).nodes.find((n) => n.id === 'payments')!.emits?.[0]?.keys).toBe(4);
+  await expect.poll(async () => ((await editor.document()).nodes.find((n) => n.id === 'payments') as { emits?: { keys?: number }[] }).emits?.[0]?.keys).toBe(4);
   await field('Keys').fill('');
-  await expect.poll(async () => (await editor.document()).nodes.find((n) => n.id === 'payments')!.emits?.[0]?.keys).toBeUndefined();
+  await expect.poll(async () => ((await editor.document()).nodes.find((n) => n.id === 'payments') as { emits?: { keys?: number }[] }).emits?.[0]?.keys).toBeUndefined();
 
   await editor.select('order-view');
   await field('Processing time distribution').selectOption({ label: 'Exponential (mean)' });
