@@ -43,7 +43,15 @@ test('copy link → open in a new browser → the same diagram, seed included', 
   // Byte for byte the link the CLI prints for this document and base (same codec function).
   expect(link).toBe(buildShareLink(original, `${new URL(link).origin}/`));
   await expect(dialog.getByTestId('share-link-length')).toContainText(`${link.length.toLocaleString('en')} characters`);
-  await expect(dialog.getByRole('img', { name: 'QR code of the share link' })).toBeVisible();
+  const qr = dialog.getByRole('img', { name: 'QR code of the share link' });
+  await expect(qr).toBeVisible();
+  // Dense for a long link: it can be enlarged to scan from a screen or a projector.
+  const small = (await qr.boundingBox())!.width;
+  await dialog.getByRole('button', { name: /Larger QR code/ }).click();
+  await expect.poll(async () => (await qr.boundingBox())!.width).toBeGreaterThan(small * 2);
+  await page.screenshot({ path: `${OUT}/share-qr-large.png` });
+  await dialog.getByRole('button', { name: 'Smaller QR code' }).click();
+  await expect.poll(async () => (await qr.boundingBox())!.width).toBe(small);
   await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
   await dialog.getByRole('button', { name: 'Copy link' }).click();
   await expect(dialog.getByTestId('share-link-length')).toContainText('Copied');

@@ -3,7 +3,7 @@
  * above 8,000 characters and a refusal above 32,000 (with the file offered instead), options
  * (open in Simulate mode, embed view), Copy, an iframe snippet for embeds, and a QR code.
  */
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { createShareLink, WARN_LINK_LENGTH, type ShareOptions } from '../../core/codec/link';
 import { Dialog } from '../app/Dialog';
 import { useActionContext, useRunAction } from '../app/actions-context';
@@ -22,6 +22,12 @@ export function ShareDialog({ onClose }: { onClose: () => void }) {
   const [options, setOptions] = useState<ShareOptions>({});
   const [copied, setCopied] = useState<'idle' | 'copied' | 'failed'>('idle');
   const [qr, setQr] = useState<QrResult | null>(null);
+  // A long link makes a dense code: 220 px is too small to scan from a screen, so it can be enlarged.
+  const [bigQr, setBigQr] = useState(false);
+  const qrRef = useRef<HTMLImageElement>(null);
+  useEffect(() => {
+    if (bigQr) qrRef.current?.scrollIntoView({ block: 'nearest' });
+  }, [bigQr]);
   const result = useMemo(() => createShareLink(design, currentAppBase(), options), [design, options]);
   const link = result.ok ? result.link : '';
 
@@ -103,7 +109,20 @@ export function ShareDialog({ onClose }: { onClose: () => void }) {
           {qr === null ? (
             <p>Making the QR code…</p>
           ) : qr.ok ? (
-            <img src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(qr.svg)}`} alt="QR code of the share link" width={220} height={220} />
+            <>
+              <img
+                ref={qrRef}
+                onLoad={() => bigQr && qrRef.current?.scrollIntoView({ block: 'nearest' })}
+                src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(qr.svg)}`}
+                alt="QR code of the share link"
+                className={bigQr ? 'fo-share__qr-big' : undefined}
+                width={bigQr ? 560 : 220}
+                height={bigQr ? 560 : 220}
+              />
+              <button type="button" className="fo-button fo-button--small" aria-pressed={bigQr} onClick={() => setBigQr((b) => !b)}>
+                {bigQr ? 'Smaller QR code' : 'Larger QR code (to scan from a screen)'}
+              </button>
+            </>
           ) : (
             <p className="fo-share__warn">{qr.message}</p>
           )}
