@@ -67,3 +67,34 @@ test('every shipped example opens from the Examples menu and renders', async ({ 
   }
   expect(errors).toEqual([]);
 });
+
+test("an edge's label stays readable where the edge passes under a card", async ({ page }) => {
+  const editor = new EditorPage(page);
+  await editor.open();
+  // The subscription to the email queue, filtered: its label sits where the edge passes the inventory queue.
+  await page.evaluate(() => {
+    const store = window.__fanout!.store;
+    const doc = store.getState().document;
+    const edge = doc.edges.find((e) => e.from === 'order-events' && e.to === 'email-queue')!;
+    store.getState().edit((d) => ({ ...d, edges: d.edges.map((e) => (e.id === edge.id ? { ...e, filter: { types: ['OrderPlaced'] } } : e)) }));
+  });
+  const label = page.locator('.fo-edge-label', { hasText: 'OrderPlaced' });
+  await expect(label).toBeVisible();
+  await editor.waitForStableViewport();
+  // The label overlaps the inventory queue's card here; at a point of the overlap, the label is on top.
+  const onTop = await label.evaluate((el) => {
+    const a = el.getBoundingClientRect();
+    const card = document.querySelector('.react-flow__node[data-id="inventory-queue"]')!.getBoundingClientRect();
+    const left = Math.max(a.left, card.left);
+    const right = Math.min(a.right, card.right);
+    const top = Math.max(a.top, card.top);
+    const bottom = Math.min(a.bottom, card.bottom);
+    if (left >= right || top >= bottom) return 'no overlap';
+    (el as HTMLElement).style.pointerEvents = 'auto'; // hit-testing skips pointer-events: none
+    const hit = document.elementFromPoint((left + right) / 2, (top + bottom) / 2);
+    (el as HTMLElement).style.pointerEvents = '';
+    return hit !== null && el.contains(hit);
+  });
+  expect(onTop).toBe(true);
+  await page.screenshot({ path: 'e2e/.output/editor-edge-label-on-top.png' });
+});
