@@ -98,3 +98,36 @@ test("an edge's label stays readable where the edge passes under a card", async 
   expect(onTop).toBe(true);
   await page.screenshot({ path: 'e2e/.output/editor-edge-label-on-top.png' });
 });
+
+test('Auto layout leaves every edge label clear of the cards', async ({ page }) => {
+  const editor = new EditorPage(page);
+  await editor.open();
+  // Labels on several edges: a filter, the dead-letter edge, and a stream group.
+  await page.evaluate(() => {
+    const store = window.__fanout!.store;
+    store.getState().edit((d) => ({
+      ...d,
+      nodes: [...d.nodes, { id: 'log', kind: 'stream' }, { id: 'audit', kind: 'consumer' }],
+      edges: [
+        ...d.edges.map((e) => (e.from === 'order-events' && e.to === 'email-queue' ? { ...e, filter: { types: ['OrderPlaced'] } } : e)),
+        { id: 'to-log', from: 'orders', to: 'log' },
+        { id: 'audit-g', from: 'log', to: 'audit', kind: 'group', group: 'auditors' },
+      ],
+    }));
+  });
+  await editor.toolbar('Auto layout').click();
+  await editor.waitForStableViewport();
+  await page.screenshot({ path: 'e2e/.output/editor-auto-layout.png' });
+  const overlaps = await page.evaluate(() => {
+    const cards = [...document.querySelectorAll('.react-flow__node')].map((n) => ({ id: n.getAttribute('data-id'), box: n.getBoundingClientRect() }));
+    const out: string[] = [];
+    for (const label of document.querySelectorAll('.fo-edge-label')) {
+      const a = label.getBoundingClientRect();
+      for (const { id, box } of cards) {
+        if (a.left < box.right && a.right > box.left && a.top < box.bottom && a.bottom > box.top) out.push(`${label.textContent} over ${id}`);
+      }
+    }
+    return out;
+  });
+  expect(overlaps).toEqual([]);
+});
