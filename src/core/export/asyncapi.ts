@@ -56,8 +56,10 @@ const CHANNEL_DESCRIPTIONS: Readonly<Partial<Record<NodeKind, string>>> = {
 function componentKeys(names: Iterable<string>): Map<string, string> {
   const keys = new Map<string, string>();
   // "__proto__" is a legal key, but YAML and JSON readers that build plain objects turn it into a
-  // prototype (the AsyncAPI parser then sees no channel, or a broken one): never used as a key.
-  const used = new Set<string>(['__proto__']);
+  // prototype (the AsyncAPI parser then sees no channel, or a broken one); "constructor" and the
+  // other names every plain object inherits confuse its $ref resolution the same way (a channel
+  // named "constructor" lost its servers). None of them is used as a key.
+  const used = new Set<string>(Object.getOwnPropertyNames(Object.prototype));
   for (const name of names) {
     if (keys.has(name)) continue;
     const base = name.replace(/[^A-Za-z0-9._-]/g, '_') || 'Message';
