@@ -67,8 +67,10 @@ describe('ids that name Object.prototype members', () => {
   it('exports and share links keep them', () => {
     const t = hostile();
     expect(toMermaid(t)).toContain('constructor');
-    const asyncapi = toAsyncApi(t) as { channels: object; operations: object };
-    expect(Object.keys(asyncapi.channels)).toEqual(expect.arrayContaining(['constructor', 'toString', 'valueOf']));
+    const asyncapi = toAsyncApi(t) as { channels: Record<string, { address: string }>; operations: object };
+    // Channel keys avoid Object.prototype names (the AsyncAPI parser mis-resolves them; see
+    // asyncapi.ts); each channel's address is still its node's id.
+    expect(Object.values(asyncapi.channels).map((c) => c.address)).toEqual(expect.arrayContaining(['constructor', 'toString', 'valueOf']));
     expect(Object.keys(asyncapi.operations)).toEqual(expect.arrayContaining(['__proto__.send.constructor', 'hasOwnProperty.receive.toString']));
     // A broker named __proto__ is a channel like any other.
     const renamed = JSON.parse(JSON.stringify(t).replaceAll('"constructor"', '"__proto__x"').replaceAll('"__proto__"', '"constructor"').replaceAll('"__proto__x"', '"__proto__"')) as typeof t;
