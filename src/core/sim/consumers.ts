@@ -1,17 +1,15 @@
 /**
  * Attempts and the brokers' side of them: starting one, its end (failure rules, ack loss,
  * idempotency, ordering, emits), visibility timeouts, retry with backoff or the webhook schedule,
- * dead letters; push paths (topic subscriptions, webhook endpoints, event-store subscriptions: a
- * buffer in front of the slots, failure when the consumer is down, webhook timeout); a consumer going
- * down or up. Queues and dispatch are in `queues.ts`; stream groups hand out in `streams.ts` and end
- * their attempts here; emits are sent by `emits.ts`.
+ * dead letters; a consumer going down or up. Queues and dispatch are in `queues.ts`; push paths
+ * (the buffer in front of the slots, webhook timeouts) in `push.ts`; stream groups hand out in
+ * `streams.ts` and end their attempts here; emits are sent by `emits.ts`.
  */
 import type { Engine } from './engine';
 import { deadLetter } from './settlement';
 import { emitMessages } from './emits';
 import { upTime } from './faults';
-import { trackStale } from './projections';
-import { E_DONE, E_READY, E_VT, E_WH_TIMEOUT } from './engine';
+import { E_DONE, E_READY, E_VT } from './engine';
 import { sample } from './distributions';
 import { backoffDelay } from './backoff';
 import {
@@ -21,13 +19,13 @@ import {
   A_FREE,
   A_RUNNING,
   S_ACKED,
-  S_BUFFERED,
   S_DELAY,
   S_INFLIGHT,
 } from './tables';
 import * as T from './trace';
 import { PATH_GROUP, PATH_PUSH, PATH_QUEUE, type ConsumerRt, type PathRt } from './runtime';
 import { groupAdd, requeue } from './queues';
+import { pushAttempt } from './push';
 import { onGroupAck, onGroupExhausted, onGroupRetryReady, onMemberFault, abandonGroupAttempt } from './streams';
 
 // ---------------------------------------------------------------- attempts
@@ -350,61 +348,6 @@ function visibilityExpired(e: Engine, a: number, d: number): void {
   requeue(e, q, d);
 }
 
-/** E_WH_TIMEOUT: a webhook attempt was not acked within `timeout` of its send. */
-export function onWebhookTimeout(e: Engine, a: number, gen: number): void {
-  if (e.attempts.gen[a] !== gen) return;
-  const d = e.attempts.delivery[a]!;
-  const dl = e.deliveries;
-  if (dl.attempt[dl.slot[d]!] !== a) return;
-  const path = e.paths[dl.path[dl.slot[d]!]!]!;
-  e.attempts.expired[a] = 1;
-  e.stats[path.broker]!.timeouts++;
-  e.record(T.T_TIMEOUT, path.broker, -1, dl.msg[d]!, d, e.attempts.number[a]!);
-  attemptFailed(e, d, path);
-  maybeFree(e, a);
-}
-
-// ---------------------------------------------------------------- push paths
-
-/** A push path hands `d` to its consumer: buffered in front of the slots, or failing at once if down. */
-export function pushAttempt(e: Engine, d: number, pathIndex: number, edge: number): void {
-  const path = e.paths[pathIndex]!;
-  const c = e.consumers[path.consumer]!;
-  const dl = e.deliveries;
-  const msg = dl.msg[d]!;
-  dl.path[dl.slot[d]!] = pathIndex;
-  dl.node[dl.slot[d]!] = c.node;
-  dl.attempts[dl.slot[d]!]!++;
-  dl.totalAttempts[dl.slot[d]!]!++;
-  const a = e.attempts.add(d, c.node, e.now, dl.attempts[dl.slot[d]!]!, edge);
-  e.attempts.path[a] = pathIndex;
-  e.attempts.total[a] = dl.totalAttempts[dl.slot[d]!]!;
-  dl.attempt[dl.slot[d]!] = a;
-  dl.lastStart[dl.slot[d]!] = e.now;
-  dl.lastConsumer[dl.slot[d]!] = c.node;
-  if (path.projection >= 0) trackStale(e, d, path.projection);
-  c.stats.received++;
-  e.record(T.T_DELIVER, c.node, edge, msg, d, dl.attempts[dl.slot[d]!]!);
-  if (e.down[c.node]) {
-    e.attempts.state[a] = A_DONE;
-    c.stats.failed++;
-    e.record(T.T_NACK, c.node, edge, msg, d, dl.attempts[dl.slot[d]!]!);
-    attemptFailed(e, d, path);
-    maybeFree(e, a);
-    return;
-  }
-  e.attempts.state[a] = A_BUFFERED;
-  dl.state[d] = S_BUFFERED;
-  c.buffer.push(a);
-  if (path.timeout < Infinity) e.schedule(e.now + path.timeout, E_WH_TIMEOUT, a, e.attempts.gen[a]!);
-  e.markConsumerDirty(c.node);
-}
-
-export function runBuffered(e: Engine, c: ConsumerRt, a: number): void {
-  const d = e.attempts.delivery[a]!;
-  if (e.deliveries.attempt[e.deliveries.slot[d]!] === a) e.deliveries.state[d] = S_INFLIGHT;
-  startAttempt(e, c, d, a, e.attempts.edge[a]!);
-}
 
 // ---------------------------------------------------------------- faults on consumers
 

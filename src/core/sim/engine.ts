@@ -28,7 +28,8 @@ import {
   type QueueRt,
   type StreamRt,
 } from './runtime';
-import { handleRetryReady, onVisibilityTimeout, onWebhookTimeout, onAttemptDone } from './consumers';
+import { handleRetryReady, onVisibilityTimeout, onAttemptDone } from './consumers';
+import { onWebhookTimeout } from './push';
 import { settle } from './queues';
 import { reassign } from './streams';
 import { arrive } from './routing';

@@ -12,7 +12,8 @@ import { trackStale } from './projections';
 import { S_ACKED, S_DISCARDED, S_READY, S_REJECTED } from './tables';
 import * as T from './trace';
 import type { ConsumerRt, QueueRt } from './runtime';
-import { runBuffered, startAttempt } from './consumers';
+import { startAttempt } from './consumers';
+import { runBuffered } from './push';
 import { fillFromGroups } from './streams';
 
 /** A delivery arrives at a queue (or is put back by redrive). */

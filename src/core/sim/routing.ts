@@ -11,7 +11,7 @@ import type { Engine } from './engine';
 import { partitionForKey } from './murmur2';
 import { S_ACKED, S_DEADLETTERED, S_DISCARDED, S_LOG, S_REJECTED, S_UNROUTABLE } from './tables';
 import * as T from './trace';
-import { pushAttempt } from './consumers';
+import { pushAttempt } from './push';
 import { enqueue } from './queues';
 import { appendToGroups } from './streams';
 

@@ -8,7 +8,7 @@ import type { Engine } from './engine';
 import { S_ACKED, S_DEADLETTERED, S_DISCARDED, S_TRANSIT } from './tables';
 import * as T from './trace';
 import { PATH_GROUP, PATH_PUSH } from './runtime';
-import { pushAttempt } from './consumers';
+import { pushAttempt } from './push';
 import { emitMessages } from './emits';
 import { discardExpired, enqueue } from './queues';
 import { onRedriveToGroup } from './streams';
