@@ -33,9 +33,6 @@ function grow<T extends Growable>(a: T, need: number): T {
 }
 
 const T_RETRY_INDEX = TRACE_TYPES.indexOf('retry');
-const T_PUBLISH_INDEX = TRACE_TYPES.indexOf('publish');
-const T_ROUTE_INDEX = TRACE_TYPES.indexOf('route');
-const T_EMIT_INDEX = TRACE_TYPES.indexOf('emit');
 
 /** A message on an edge with latency at some moment: `f` is how far along (0…1) it is. */
 export interface InTransit {
@@ -183,9 +180,10 @@ export class TraceView {
 
   /** Records [from, to): hops that set off over an edge with latency, and the arrivals that end them. */
   private indexTransits(from: number, to: number) {
+    const { publish, route, emit } = TYPE_INDEX;
     for (let i = from; i < to; i++) {
       const type = this.type.at(i);
-      if (type === T_EMIT_INDEX) continue; // an emit's delivery is its cause, which is not travelling
+      if (type === emit) continue; // an emit's delivery is its cause, which is not travelling
       const d = this.delivery.at(i);
       const open = this.openTransit.get(d);
       if (open !== undefined) {
@@ -196,7 +194,7 @@ export class TraceView {
         this.longestTransit = Math.max(this.longestTransit, t1 - this.transitT0[open]!);
       }
       const edge = this.edge.at(i);
-      if ((type !== T_PUBLISH_INDEX && type !== T_ROUTE_INDEX) || edge < 0 || this.edges[edge]?.latency !== true) continue;
+      if ((type !== publish && type !== route) || edge < 0 || this.edges[edge]?.latency !== true) continue;
       const k = this.transits++;
       if (k === this.transitFrom.length) {
         const n = Math.max(256, k * 2);
