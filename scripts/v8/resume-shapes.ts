@@ -42,7 +42,11 @@ function walk(a: unknown, b: unknown, path: string): void {
     return;
   }
   if (Array.isArray(a) && Array.isArray(b)) {
-    a.forEach((v, i) => walk(v, b[i], `${path}[${i}]`));
+    // Elements read through slice(): an optimised element read here could change the kind of the
+    // arrays it reads (see snapshot.ts) before they are compared.
+    const as = a.slice();
+    const bs = b.slice();
+    as.forEach((v, i) => walk(v, bs[i], `${path}[${i}]`));
     return;
   }
   for (const key of Object.keys(a)) walk((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key], `${path}.${key}`);

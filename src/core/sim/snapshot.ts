@@ -88,8 +88,14 @@ export class CloneContext {
       return (source as SnapshotCloneable).cloneForSnapshot(this);
     }
     if (Array.isArray(source)) {
-      const out = this.remember(source, emptyArrayFor(source));
-      for (let i = 0; i < source.length; i++) out.push(this.copy(source[i] as unknown));
+      // Read through slice(), a builtin that leaves `source` as it is. Read here directly, the
+      // engine's own arrays changed: once this function is optimised, its element reads have seen
+      // integer, double and object arrays, and V8 moves each array read there to the most general
+      // of those kinds first — so taking a checkpoint turned the live engine's integer arrays into
+      // object arrays, unlike its copies (and unlike a run without checkpoints).
+      const items = source.slice();
+      const out = this.remember(source, emptyArrayFor(items));
+      for (let i = 0; i < items.length; i++) out.push(this.copy(items[i] as unknown));
       this.bytes += 8 * source.length + 16;
       return out;
     }
