@@ -295,4 +295,20 @@ test.describe('editing', () => {
       expect.objectContaining({ routingKey: 'order.placed' }),
     ]);
   });
+  test('a burst time typed alone makes a whole burst with a size; clearing the size removes it', async ({ page }) => {
+    await editor.select('orders');
+    const burst = async () => ((await editor.document()).nodes.find((n) => n.id === 'orders')!.messages as Array<{ burst?: unknown }>)[0]!.burst;
+    const at = editor.inspector().getByLabel('Burst at', { exact: true });
+    const size = editor.inspector().getByLabel('Burst size', { exact: true });
+    await at.fill('20');
+    await expect(at).not.toHaveAttribute('aria-invalid', 'true');
+    await expect(size).toHaveValue('100');
+    await expect.poll(burst).toEqual({ at: 20, count: 100 });
+    await size.fill('250');
+    await expect.poll(burst).toEqual({ at: 20, count: 250 });
+    await page.screenshot({ path: 'e2e/.output/editing-burst.png' });
+    await size.fill('');
+    await expect.poll(burst).toBeUndefined();
+    await expect(at).toHaveValue('');
+  });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { nodeSchema } from '../../../core/schema';
-import { friendlyMessage, getIn, setIn, validateEdit } from './editable';
+import { friendlyMessage, getIn, setIn, validateEdit, wholeObjectEditable } from './editable';
 
 describe('setIn / getIn', () => {
   it('sets deep values immutably, creating objects on the way', () => {
@@ -43,5 +43,50 @@ describe('friendlyMessage', () => {
     expect(friendlyMessage('Too small: expected number to be >=1')).toBe('must be at least 1');
     expect(friendlyMessage('Too big: expected number to be <=1')).toBe('must be at most 1');
     expect(friendlyMessage('Invalid input: expected number, received string')).toBe('expected a number');
+  });
+});
+
+describe('wholeObjectEditable', () => {
+  function editableOf(value: unknown) {
+    const state = { value, writes: [] as unknown[] };
+    const ed = {
+      get value() {
+        return state.value;
+      },
+      key: 'node:p',
+      set(path: readonly (string | number)[], next: unknown) {
+        const candidate = setIn(state.value, path, next);
+        const problem = validateEdit(nodeSchema, state.value, candidate);
+        if (problem) return problem;
+        state.value = candidate;
+        state.writes.push(candidate);
+        return undefined;
+      },
+    };
+    return { state, burst: wholeObjectEditable(ed, ['messages', 0, 'burst'], { at: 0, count: 100 }) };
+  }
+  const producer = { id: 'p', kind: 'producer', messages: [{ type: 'E', rate: 1 }] };
+
+  it('a burst time typed alone makes a whole burst (the plain path is refused with the size error)', () => {
+    const { state, burst } = editableOf(producer);
+    expect(setIn(producer, ['messages', 0, 'burst', 'at'], 5)).toMatchObject({ messages: [{ burst: { at: 5 } }] });
+    expect(validateEdit(nodeSchema, producer, setIn(producer, ['messages', 0, 'burst', 'at'], 5))).toBeDefined();
+    expect(burst.set(['messages', 0, 'burst', 'at'], 5)).toBeUndefined();
+    expect(getIn(state.value, ['messages', 0, 'burst'])).toEqual({ at: 5, count: 100 });
+  });
+  it('a size typed alone starts the burst at 0; later edits keep the other field', () => {
+    const { state, burst } = editableOf(producer);
+    expect(burst.set(['messages', 0, 'burst', 'count'], 40)).toBeUndefined();
+    expect(getIn(state.value, ['messages', 0, 'burst'])).toEqual({ at: 0, count: 40 });
+    expect(burst.set(['messages', 0, 'burst', 'at'], 12)).toBeUndefined();
+    expect(getIn(state.value, ['messages', 0, 'burst'])).toEqual({ at: 12, count: 40 });
+  });
+  it('clearing either field removes the burst; invalid values are still refused; other paths pass through', () => {
+    const { state, burst } = editableOf({ ...producer, messages: [{ type: 'E', rate: 1, burst: { at: 3, count: 9 } }] });
+    expect(burst.set(['messages', 0, 'burst', 'count'], 0)).toMatch(/at least 1/);
+    expect(burst.set(['messages', 0, 'burst', 'count'], undefined)).toBeUndefined();
+    expect(getIn(state.value, ['messages', 0])).toEqual({ type: 'E', rate: 1 });
+    expect(burst.set(['messages', 0, 'rate'], 4)).toBeUndefined();
+    expect(getIn(state.value, ['messages', 0, 'rate'])).toBe(4);
   });
 });

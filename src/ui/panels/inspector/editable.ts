@@ -53,6 +53,27 @@ export function setIn<T>(root: T, path: Path, next: unknown): T {
   return copy as T;
 }
 
+/**
+ * For an object whose fields are all required (a producer's `burst`: `at` and `count`), edited as
+ * separate inputs: filling one input while the object is absent creates the whole object, the
+ * other fields from `defaults`, and clearing any input removes the object. Without this, typing a
+ * burst time alone was refused with the size's error ("expected a number") beside the time.
+ */
+export function wholeObjectEditable<T>(ed: Editable<T>, base: Path, defaults: Record<string, unknown>): Editable<T> {
+  return {
+    value: ed.value,
+    key: ed.key,
+    set(path, next) {
+      const inside = path.length === base.length + 1 && base.every((part, i) => path[i] === part);
+      if (!inside) return ed.set(path, next);
+      if (next === undefined) return ed.set(base, undefined);
+      const current = getIn(ed.value, base);
+      const field = path[base.length] as string;
+      return ed.set(base, { ...defaults, ...(isPlainObject(current) ? current : {}), [field]: next });
+    },
+  };
+}
+
 function issueKeys(schema: z.ZodType, value: unknown): Map<string, string> {
   const result = schema.safeParse(value);
   const keys = new Map<string, string>();

@@ -6,9 +6,12 @@
 import { useMemo } from 'react';
 import type { Fault, Topology, TopologyNode } from '../../../core/schema';
 import { DEFAULTS } from '../../../core/schema/defaults';
-import { getIn, useDocumentEditable, type Editable } from './editable';
+import { getIn, useDocumentEditable, wholeObjectEditable, type Editable } from './editable';
 import { NumberField, RoutingKeyField, SelectField, TextField } from './fields';
 import { useFanout } from '../../store-context';
+
+/** The size a burst starts with when only its time is typed. */
+const DEFAULT_BURST_SIZE = 100;
 
 const CATEGORY = [
   { value: 'event', label: 'Event (a fact)' },
@@ -33,6 +36,17 @@ function ItemCard({ title, onRemove, removeLabel, children }: { title: string; o
   );
 }
 
+/** A stream's burst: both inputs edit one `burst` object, created whole and removed whole. */
+function BurstFields({ ed, stream }: { ed: Editable<TopologyNode>; stream: number }) {
+  const burst = useMemo(() => wholeObjectEditable(ed, ['messages', stream, 'burst'], { at: 0, count: DEFAULT_BURST_SIZE }), [ed, stream]);
+  return (
+    <>
+      <NumberField ed={burst} path={['messages', stream, 'burst', 'at']} label="Burst at" unit="s" placeholder="no burst" />
+      <NumberField ed={burst} path={['messages', stream, 'burst', 'count']} label="Burst size" integer placeholder="no burst" />
+    </>
+  );
+}
+
 export function MessagesList({ ed }: { ed: Editable<TopologyNode> }) {
   const messages = (getIn(ed.value, ['messages']) as Array<{ type: string }> | undefined) ?? [];
   return (
@@ -48,8 +62,7 @@ export function MessagesList({ ed }: { ed: Editable<TopologyNode> }) {
           <NumberField ed={ed} path={['messages', i, 'keys']} label="Keys" integer placeholder="unkeyed" hint="n keys k0 … k(n−1)" />
           <TextField ed={ed} path={['messages', i, 'key']} label="Fixed key" placeholder="none" />
           <RoutingKeyField ed={ed} path={['messages', i, 'routingKey']} label="Routing key" hint="For exchanges; a, b, c cycles" />
-          <NumberField ed={ed} path={['messages', i, 'burst', 'at']} label="Burst at" unit="s" placeholder="no burst" />
-          <NumberField ed={ed} path={['messages', i, 'burst', 'count']} label="Burst size" integer placeholder="—" />
+          <BurstFields ed={ed} stream={i} />
         </ItemCard>
       ))}
       <button type="button" className="fo-button fo-button--small" onClick={() => ed.set(['messages', messages.length], { type: `Event${messages.length ? messages.length + 1 : ''}`, rate: 1 })}>
