@@ -194,11 +194,20 @@ test.describe('Simulate mode', () => {
     await sim.open();
     await sim.enterSimulate();
     await sim.waitComputed();
+    const playerBefore = (await sim.player.boundingBox())!;
     await page.evaluate(() => {
       const store = window.__fanout!.store;
       store.getState().edit((d) => ({ ...d, name: `${d.name ?? ''} (edited)` }));
     });
     await expect(page.getByText('The design changed: this run is out of date.')).toBeVisible();
+    // The notice sits in the free band at the top of the canvas: the player keeps its size (it
+    // grew over the lowest counters when the notice was in it) and no node is under the notice.
+    expect((await sim.player.boundingBox())!.y).toBe(playerBefore.y);
+    const notice = (await page.locator('.fo-sim-notice').boundingBox())!;
+    for (const box of await page.locator('.react-flow__node').evaluateAll((els) => els.map((el) => el.getBoundingClientRect().toJSON() as DOMRect))) {
+      const overlaps = box.x < notice.x + notice.width && notice.x < box.x + box.width && box.y < notice.y + notice.height && notice.y < box.y + box.height;
+      expect(overlaps, `a node at ${box.x},${box.y} is under the out-of-date notice`).toBe(false);
+    }
     await page.screenshot({ path: 'e2e/.output/simulate-6-out-of-date.png' });
     await sim.control('Re-run').click();
     await expect(page.getByText('The design changed: this run is out of date.')).toHaveCount(0);

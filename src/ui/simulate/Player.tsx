@@ -1,7 +1,8 @@
 /**
  * The player bar shown over the canvas in Simulate: Play/Pause, Step back, Step forward, Skip to
  * next event, Run to end, Reset, the Timeline slider (the simulated clock), Speed and Seed, the
- * worker's progress with Cancel, and "Re-run" when the design changed since the run.
+ * worker's progress with Cancel, and errors. Also the notice, shown at the top of the canvas, that
+ * the design changed since the run, with "Re-run".
  */
 import { useEffect, useRef, useState } from 'react';
 import { useFanout } from '../store-context';
@@ -56,6 +57,28 @@ function SeedField() {
         aria-invalid={draft !== null && !/^-?\d+$/.test(draft.trim())}
       />
     </label>
+  );
+}
+
+/**
+ * Says that the design changed since the run shown, with Re-run. It sits in the band the canvas
+ * keeps free at its top (beside the legend): in the player it made the bar grow upward over the
+ * counters of the lowest nodes.
+ */
+export function OutOfDateNotice() {
+  const controller = useSimulationController();
+  const outOfDate = useFanout((s) => s.simulation.outOfDate);
+  return (
+    <div className="fo-sim-notice" role="status">
+      {outOfDate && (
+        <>
+          <span className="fo-player__stale">The design changed: this run is out of date.</span>
+          <button type="button" className="fo-player__text-button fo-player__rerun" onClick={() => controller.rerun()}>
+            Re-run
+          </button>
+        </>
+      )}
+    </div>
   );
 }
 
@@ -149,14 +172,6 @@ export function Player() {
             <span>Computing… {formatCount(steps)} steps</span>
             <button type="button" className="fo-player__text-button" onClick={() => controller.cancel()}>
               Cancel
-            </button>
-          </>
-        )}
-        {outOfDate && (
-          <>
-            <span className="fo-player__stale">The design changed: this run is out of date.</span>
-            <button type="button" className="fo-player__text-button fo-player__rerun" onClick={() => controller.rerun()}>
-              Re-run
             </button>
           </>
         )}

@@ -11,7 +11,7 @@ import { EventLog } from './EventLog';
 import { JourneyView } from './Journey';
 import { MetricsPanel } from './Metrics';
 import { MessageOverlay, SHOW_JOURNEY_EVENT, TYPE_COLOURS } from './MessageOverlay';
-import { Player } from './Player';
+import { OutOfDateNotice, Player } from './Player';
 import { Results } from './Results';
 import { StoreViews } from './StoreViews';
 import './simulate.css';
@@ -68,7 +68,10 @@ export function SimulateCanvasLayer() {
     <>
       <MessageOverlay />
       <div className="fo-sim-layer">
-        <Legend />
+        <div className="fo-sim-top">
+          <Legend />
+          <OutOfDateNotice />
+        </div>
         <Player />
       </div>
     </>
