@@ -155,3 +155,45 @@ test('Cancel stops a long computation; the steps computed so far stay playable',
   await sim.settled();
   expect(await sim.counter('p', 'published')).toBe(1);
 });
+
+test('the dock is resized by dragging its top edge or with the arrow keys, and keeps its height', async ({ page }) => {
+  const sim = new SimulatePage(page);
+  await sim.open();
+  await sim.enterSimulate();
+  await sim.waitComputed();
+  const dock = page.getByRole('region', { name: 'Simulation panels' });
+  const handle = page.getByRole('separator', { name: 'Resize simulation panels' });
+  const before = (await dock.boundingBox())!;
+  const edge = (await handle.boundingBox())!;
+  await page.mouse.move(edge.x + edge.width / 2, edge.y + edge.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(edge.x + edge.width / 2, edge.y + edge.height / 2 - 150, { steps: 8 });
+  await page.mouse.up();
+  const dragged = (await dock.boundingBox())!;
+  expect(dragged.height).toBeCloseTo(before.height + 150, -1);
+  await expect(handle).toHaveAttribute('aria-valuenow', String(Math.round(dragged.height)));
+  // The player stays on the canvas, above the taller dock, and the diagram is fitted again.
+  const player = (await sim.player.boundingBox())!;
+  expect(player.y + player.height).toBeLessThanOrEqual(dragged.y);
+  await expect
+    .poll(async () => {
+      const lowest = (await sim.node('payments').boundingBox())!;
+      return lowest.y + lowest.height <= player.y;
+    }, { message: 'the lowest node is fitted above the player' })
+    .toBe(true);
+  await sim.settled();
+  await page.waitForTimeout(300); // the fit's 200 ms animation, for the screenshot
+  await page.screenshot({ path: 'e2e/.output/simulate-panel-8-dock-resized.png' });
+
+  await handle.focus();
+  await page.keyboard.press('ArrowDown');
+  await expect.poll(async () => (await dock.boundingBox())!.height).toBeCloseTo(dragged.height - 24, 0);
+  await page.keyboard.press('Home');
+  await expect(handle).toHaveAttribute('aria-valuenow', '140');
+
+  // Remembered by this browser: back in Design and in Simulate again, the dock has that height.
+  await page.keyboard.press('ArrowUp');
+  await page.getByRole('button', { name: 'Design', exact: true }).click();
+  await sim.enterSimulate();
+  await expect(page.getByRole('separator', { name: 'Resize simulation panels' })).toHaveAttribute('aria-valuenow', '164');
+});

@@ -3,7 +3,7 @@
  * overlay, over the canvas) and the dock under the canvas (event log, journey, metrics, results,
  * event-store and projection views, as tabs). Both render nothing in Design mode.
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useReactFlow } from '@xyflow/react';
 import { useFanout } from '../store-context';
 import { useSimulationController, useTraceVersion } from './controller-context';
@@ -12,6 +12,7 @@ import { JourneyView } from './Journey';
 import { MetricsPanel } from './Metrics';
 import { MessageOverlay, SHOW_JOURNEY_EVENT, TYPE_COLOURS } from './MessageOverlay';
 import { OutOfDateNotice, Player } from './Player';
+import { clampDockHeight, dockHeightForKey, loadDockHeight, maxDockHeight, MIN_DOCK_HEIGHT, saveDockHeight } from './dock-size';
 import { Results } from './Results';
 import { StoreViews } from './StoreViews';
 import './simulate.css';
@@ -106,17 +107,91 @@ export function SimulateDock() {
   return mode === 'simulate' && shown ? <Dock /> : null;
 }
 
+/**
+ * Fits the diagram into what the dock and the player leave of the canvas, once the canvas has its
+ * new size (two frames: React Flow learns it from a ResizeObserver after layout). Returns a cancel.
+ */
+function fitAroundDock(flow: ReturnType<typeof useReactFlow>): () => void {
+  let id = requestAnimationFrame(() => {
+    id = requestAnimationFrame(() => void flow.fitView({ padding: { top: '40px', left: '40px', right: '40px', bottom: '110px' }, maxZoom: 1.1, duration: 200 }));
+  });
+  return () => cancelAnimationFrame(id);
+}
+
+/**
+ * The dock's top edge: drag it, or focus it and use the arrow keys (Shift for bigger steps, Home
+ * and End for the limits), to give the panels or the canvas more room. The diagram is fitted again
+ * once the resize ends.
+ */
+function DockResizeHandle({ height, onResize, onResizeEnd }: { height: number; onResize: (height: number) => void; onResizeEnd: (height: number) => void }) {
+  const drag = useRef<{ startY: number; startHeight: number; height: number } | null>(null);
+  return (
+    <div
+      className="fo-dock__resize"
+      role="separator"
+      aria-orientation="horizontal"
+      aria-label="Resize simulation panels"
+      aria-valuemin={MIN_DOCK_HEIGHT}
+      aria-valuemax={maxDockHeight(window.innerHeight)}
+      aria-valuenow={height}
+      title="Drag to resize (or focus and use ↑ ↓)"
+      tabIndex={0}
+      onPointerDown={(e) => {
+        if (e.button !== 0) return;
+        e.preventDefault();
+        e.currentTarget.setPointerCapture(e.pointerId);
+        drag.current = { startY: e.clientY, startHeight: height, height };
+      }}
+      onPointerMove={(e) => {
+        const d = drag.current;
+        if (!d) return;
+        d.height = clampDockHeight(d.startHeight + (d.startY - e.clientY), window.innerHeight);
+        onResize(d.height);
+      }}
+      onPointerUp={() => {
+        const d = drag.current;
+        drag.current = null;
+        if (d && d.height !== d.startHeight) onResizeEnd(d.height);
+      }}
+      onPointerCancel={() => {
+        drag.current = null;
+      }}
+      onKeyDown={(e) => {
+        const next = dockHeightForKey(e.key, e.shiftKey, height, window.innerHeight);
+        if (next === null) return;
+        e.preventDefault();
+        e.stopPropagation(); // the canvas's arrow keys nudge nodes
+        onResize(next);
+        onResizeEnd(next);
+      }}
+    />
+  );
+}
+
 function Dock() {
   const controller = useSimulationController();
   const flow = useReactFlow();
-  // The dock and the player take room: fit the diagram into what is left of the canvas, once the
-  // canvas has its new size (two frames: React Flow learns it from a ResizeObserver after layout).
-  useEffect(() => {
-    let id = requestAnimationFrame(() => {
-      id = requestAnimationFrame(() => void flow.fitView({ padding: { top: '40px', left: '40px', right: '40px', bottom: '110px' }, maxZoom: 1.1, duration: 200 }));
-    });
-    return () => cancelAnimationFrame(id);
-  }, [flow]);
+  const [height, setHeight] = useState(() => clampDockHeight(loadDockHeight(), window.innerHeight));
+  // The dock and the player take room: fit the diagram into what is left of the canvas.
+  useEffect(() => fitAroundDock(flow), [flow]);
+  // After a resize, fit again once the person has stopped (arrow keys repeat).
+  const refit = useRef<() => void>(() => undefined);
+  const refitTimer = useRef(0);
+  useEffect(
+    () => () => {
+      window.clearTimeout(refitTimer.current);
+      refit.current();
+    },
+    [],
+  );
+  const endResize = (next: number) => {
+    saveDockHeight(next);
+    window.clearTimeout(refitTimer.current);
+    refitTimer.current = window.setTimeout(() => {
+      refit.current();
+      refit.current = fitAroundDock(flow);
+    }, 250);
+  };
   useTraceVersion(controller);
   const mode = useFanout((s) => s.simulation.mode);
   const run = useFanout((s) => s.simulation.run);
@@ -133,7 +208,8 @@ function Dock() {
   if (mode !== 'simulate') return null;
   const atEnd = run === 'done' && step >= steps;
   return (
-    <section className="fo-dock" aria-label="Simulation panels">
+    <section className="fo-dock" aria-label="Simulation panels" style={{ height }}>
+      <DockResizeHandle height={height} onResize={setHeight} onResizeEnd={endResize} />
       <div
         className="fo-dock__tabs"
         role="tablist"
