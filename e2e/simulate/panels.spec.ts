@@ -23,6 +23,8 @@ test('journey, metrics and results on the order-events example', async ({ page }
   await expect(journey).toContainText(/retry in \d/);
   await expect(journey).toContainText('was dead-lettered into email DLQ');
   await expect(journey.getByRole('img', { name: /Sequence of OrderPlaced/ })).toBeVisible();
+  // Lane names longer than a lane alternate between two rows instead of being cut to 12 letters.
+  await expect(journey.locator('.fo-journey__lane-name', { hasText: /^Order status view/ })).toHaveCount(1);
   await page.screenshot({ path: 'e2e/.output/simulate-panel-1-journey.png' });
 
   await page.getByRole('tab', { name: 'Metrics' }).click();

@@ -12,7 +12,9 @@ import { buildJourney, isArrow } from './journey';
 
 const LANE = 96;
 const ROW = 24;
+/** Height of the lane names' band: one row of names, or two when the names alternate rows. */
 const HEAD = 34;
+const HEAD_STAGGERED = 48;
 
 const MARK: Record<string, { glyph: string; tone: string }> = {
   deliver: { glyph: '▶', tone: 'info' },
@@ -31,9 +33,14 @@ const MARK: Record<string, { glyph: string; tone: string }> = {
   unroutable: { glyph: '⊘', tone: 'bad' },
 };
 
-/** A lane label that fits its 96 px lane with room between neighbours (bold 10 px: ~6 px a glyph). */
-function shorten(name: string): string {
-  return name.length > 13 ? `${name.slice(0, 12)}…` : name;
+/** Glyphs of a lane name that fit one lane (bold 10 px: ~6 px a glyph, with room between names). */
+const ONE_LANE_GLYPHS = 13;
+/** Glyphs that fit two lanes: what a name may use when the names alternate between two rows. */
+const TWO_LANE_GLYPHS = 29;
+
+/** `name` cut to `glyphs` characters, with an ellipsis (the full name is the label's tooltip). */
+function shorten(name: string, glyphs: number): string {
+  return name.length > glyphs ? `${name.slice(0, glyphs - 1)}…` : name;
 }
 
 export function JourneyView() {
@@ -72,9 +79,15 @@ export function JourneyView() {
       </div>
     );
   }
-  const laneX = new Map(journey.lanes.map((n, i) => [n, 20 + i * LANE + LANE / 2]));
-  const width = 40 + journey.lanes.length * LANE;
-  const height = HEAD + journey.records.length * ROW + 10;
+  const laneName = (n: number) => trace.nodes[n]?.name ?? `node ${n}`;
+  // Names longer than a lane alternate between two rows, so each can use two lanes' width (and
+  // the outer ones half a lane more on their outer side).
+  const staggered = journey.lanes.some((n) => laneName(n).length > ONE_LANE_GLYPHS);
+  const head = staggered ? HEAD_STAGGERED : HEAD;
+  const margin = staggered ? 20 + LANE / 2 : 20;
+  const laneX = new Map(journey.lanes.map((n, i) => [n, margin + i * LANE + LANE / 2]));
+  const width = 2 * margin + journey.lanes.length * LANE;
+  const height = head + journey.records.length * ROW + 10;
   const root = journey.root;
   const created = trace.msgCreated[root]!;
   const caused = journey.messages.filter((m) => m !== root);
@@ -106,7 +119,7 @@ export function JourneyView() {
         )}
       </p>
       <div className="fo-journey__body">
-        <ol className="fo-journey__lines" style={{ paddingTop: HEAD - 2 }}>
+        <ol className="fo-journey__lines" style={{ paddingTop: head - 2 }}>
           {journey.records.map((r) => (
             <li key={r.index} className={r.index >= upTo ? 'is-future' : ''} style={{ height: ROW }}>
               <button type="button" className="fo-linkish" onClick={() => controller.seek(trace.stepOfRecord(r.index))} title="Show this moment">
@@ -120,17 +133,17 @@ export function JourneyView() {
         </ol>
         <svg className="fo-journey__svg" width={width} height={height} role="img" aria-label={`Sequence of ${trace.messageLabel(root)}: ${journey.records.length} events`}>
           <title>{`Journey of ${trace.messageLabel(root)}`}</title>
-          {journey.lanes.map((n) => (
+          {journey.lanes.map((n, i) => (
             <g key={n}>
-              <text x={laneX.get(n)} y={16} className="fo-journey__lane-name">
-                {shorten(trace.nodes[n]?.name ?? `node ${n}`)}
-                <title>{trace.nodes[n]?.name ?? `node ${n}`}</title>
+              <text x={laneX.get(n)} y={staggered && i % 2 === 1 ? 30 : 16} className="fo-journey__lane-name">
+                {shorten(laneName(n), staggered ? TWO_LANE_GLYPHS : ONE_LANE_GLYPHS)}
+                <title>{laneName(n)}</title>
               </text>
-              <line x1={laneX.get(n)} x2={laneX.get(n)} y1={HEAD - 10} y2={height} className="fo-journey__lane" />
+              <line x1={laneX.get(n)} x2={laneX.get(n)} y1={head - 10} y2={height} className="fo-journey__lane" />
             </g>
           ))}
           {journey.records.map((r, i) => {
-            const y = HEAD + i * ROW + ROW / 2;
+            const y = head + i * ROW + ROW / 2;
             const future = r.index >= upTo;
             const cls = `fo-journey__rec${future ? ' is-future' : ''}${r.msg !== root ? ' is-caused' : ''}`;
             if (isArrow(r)) {
