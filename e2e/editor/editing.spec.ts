@@ -53,6 +53,22 @@ test.describe('editing', () => {
     await expect.poll(async () => (await editor.document()).edges.length).toBe(count + 1);
     const edge = (await editor.document()).edges.at(-1)!;
     expect(edge).toMatchObject({ from: 'inventory-queue', to: 'email-dlq', kind: 'deadLetter' });
+
+    // Dragged back onto its own node (a loop): refused with the reason, before and after letting go;
+    // a click on the handle says nothing.
+    const own = (await editor.node('inventory-queue').boundingBox())!;
+    await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+    await page.mouse.down();
+    await page.mouse.up();
+    await expect(page.getByRole('alert').filter({ hasText: 'itself' })).toHaveCount(0);
+    await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(own.x + 30, own.y + own.height / 2, { steps: 10 });
+    await expect(preview).toHaveClass(/fo-connecting--invalid/);
+    await expect(preview.getByRole('status')).toHaveText('Cannot connect: a node cannot connect to itself');
+    await page.mouse.up();
+    await expect(page.getByRole('alert').filter({ hasText: 'Cannot connect' })).toContainText('a node cannot connect to itself');
+    expect((await editor.document()).edges.length).toBe(count + 1);
   });
 
   test('the connection preview keeps its reason inside the canvas near its right edge (dark theme)', async ({ page }) => {

@@ -32,7 +32,7 @@ import { FIT_PADDING } from './canvas-port';
 import { EDGE_TYPES } from './EdgeView';
 import { FlowModel, type FlowEdge, type FlowNode } from './flow-model';
 import { NODE_TYPES } from './NodeView';
-import { ConnectionPreview } from './ConnectionPreview';
+import { ConnectionPreview, SELF_DROP_DRAG } from './ConnectionPreview';
 import { DetailContext, detailAt, type Detail } from './detail';
 import './canvas.css';
 
@@ -199,7 +199,14 @@ export function Canvas({ colorMode, onContextMenu, onlyRenderVisibleElements }: 
       if (state.isValid || !state.fromNode) return; // a valid connection went through onConnect
       const point = pointOf(event);
       const targetId = state.toNode?.id ?? (point ? nodeIdAtPoint(point.x, point.y) : undefined);
-      if (!targetId || targetId === state.fromNode.id) return; // dropped on empty canvas: nothing to say
+      if (!targetId) return; // dropped on empty canvas: nothing to say
+      if (targetId === state.fromNode.id) {
+        // Back on the node it started from: a click on a handle says nothing, but a drag there (a
+        // loop, say a queue retrying into itself) is refused with the reason like any other.
+        const dragged = state.from && state.to ? Math.hypot(state.to.x - state.from.x, state.to.y - state.from.y) : 0;
+        if (dragged > SELF_DROP_DRAG) connectNodes(targetId, targetId);
+        return;
+      }
       const fromIsSource = state.fromHandle?.type !== 'target';
       const from = fromIsSource ? state.fromNode.id : targetId;
       const to = fromIsSource ? targetId : state.fromNode.id;

@@ -22,13 +22,26 @@ function nodeAt(lookup: Map<string, InternalNode<FlowNode>>, point: { x: number;
 /** The canvas's nodes are FlowNodes: its lookup holds their internal form. */
 const selectLookup = (s: ReactFlowState) => s.nodeLookup as unknown as Map<string, InternalNode<FlowNode>>;
 
-/** What a drop at the pointer would do: nothing (no node), connect, or be refused (with why). */
+/**
+ * A connection drag released on its own node further than this (flow units) from where it started
+ * is a deliberate loop, refused with the reason; nearer, it is a click on a handle and says nothing.
+ */
+export const SELF_DROP_DRAG = 24;
+/** The reason a loop is refused (the `connect` operation's words). */
+const SELF_LOOP = 'Cannot connect: a node cannot connect to itself';
+
+/**
+ * What a drop at the pointer would do: nothing (no node, or still near the handle it started
+ * from), connect, or be refused (with why). `dragged`: flow units from the start of the drag.
+ */
 export function dropVerdict(
   from: InternalNode<FlowNode>,
   fromIsSource: boolean,
   target: InternalNode<FlowNode> | null,
+  dragged = Infinity,
 ): { ok: boolean; text: string } | null {
-  if (!target || target.id === from.id) return null;
+  if (!target) return null;
+  if (target.id === from.id) return dragged > SELF_DROP_DRAG ? { ok: false, text: SELF_LOOP } : null;
   const source = fromIsSource ? from : target;
   const sink = fromIsSource ? target : from;
   const name = (n: InternalNode<FlowNode>) => n.data.node.label ?? n.id;
@@ -53,7 +66,7 @@ export function ConnectionPreview({ fromNode, fromHandle, fromX, fromY, toX, toY
   const view = useFlowStore(selectView, sameView);
   // (toX, toY): the pointer in flow coordinates, or the handle it snapped to (then toNode is set).
   const target = toNode ?? nodeAt(lookup, { x: toX, y: toY });
-  const verdict = dropVerdict(fromNode, fromHandle.type !== 'target', target);
+  const verdict = dropVerdict(fromNode, fromHandle.type !== 'target', target, Math.hypot(toX - fromX, toY - fromY));
   const [path] = getBezierPath({ sourceX: fromX, sourceY: fromY, sourcePosition: fromPosition, targetX: toX, targetY: toY, targetPosition: toPosition ?? Position.Left });
   const status = verdict === null ? '' : verdict.ok ? ' fo-connecting--valid' : ' fo-connecting--invalid';
   // The label goes on the pointer's left, or above it, where it would run past the canvas.
