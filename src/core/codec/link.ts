@@ -171,6 +171,8 @@ export function createShareLink(
 // ---------------------------------------------------------------------------------------------
 // Decoding
 
+const TRUNCATED_MESSAGE = 'the link is incomplete or damaged: its data ends too early (was it cut off when copied?)';
+
 /** Inflates raw DEFLATE in 1 KB steps, stopping as soon as the output passes `limit` bytes. */
 export function inflateCapped(compressed: Uint8Array, limit: number = MAX_INFLATED_BYTES): Uint8Array {
   const chunks: Uint8Array[] = [];
@@ -188,6 +190,9 @@ export function inflateCapped(compressed: Uint8Array, limit: number = MAX_INFLAT
     if (final) finished = true;
   });
   const STEP = 1024;
+  // The data ran out before the end of the compressed stream: the usual cause is a link cut off
+  // when copied, but any base64 text that is not a Fanout link can end the same way (the stream
+  // cannot tell), so the message names both.
   try {
     if (compressed.length === 0) inflater.push(new Uint8Array(0), true);
     for (let i = 0; i < compressed.length; i += STEP) {
@@ -197,11 +202,11 @@ export function inflateCapped(compressed: Uint8Array, limit: number = MAX_INFLAT
     if (error instanceof LinkError) throw error;
     const message = error instanceof Error ? error.message : String(error);
     if (/unexpected EOF/i.test(message)) {
-      throw new LinkError('truncated', 'the link is incomplete: its end is missing (was it cut off when copied?)');
+      throw new LinkError('truncated', TRUNCATED_MESSAGE);
     }
     throw new LinkError('corrupt', `the link's data is damaged and cannot be unpacked (${message})`);
   }
-  if (!finished) throw new LinkError('truncated', 'the link is incomplete: its end is missing (was it cut off when copied?)');
+  if (!finished) throw new LinkError('truncated', TRUNCATED_MESSAGE);
   const out = new Uint8Array(total);
   let offset = 0;
   for (const chunk of chunks) {
