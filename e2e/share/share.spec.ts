@@ -209,6 +209,9 @@ test('Export JSON, SVG and PNG download the whole diagram, edges included', asyn
   const edgePaths = svg.match(/class="react-flow__edge-path"[^>]*\sd="M[^"]+"/g) ?? svg.match(/<path[^>]*react-flow__edge-path[^>]*>/g) ?? [];
   expect(edgePaths.length).toBeGreaterThanOrEqual(doc.edges.length);
   for (const node of doc.nodes) expect(svg).toContain(node.label ?? node.id);
+  // Edges end on the nodes' handles (at their outer side), so the handles are drawn too: without
+  // them every arrow floated a few pixels away from both its nodes.
+  expect((svg.match(/react-flow__handle /g) ?? []).length).toBeGreaterThanOrEqual(doc.edges.length);
 
   download = page.waitForEvent('download');
   await dialog.getByRole('button', { name: 'PNG image' }).click();
@@ -265,7 +268,7 @@ test('the embed view shows the diagram read-only and never touches the autosave'
   await expect(page.getByRole('toolbar', { name: 'Editor toolbar' })).toBeHidden();
   await expect(page.locator('.fo-palette')).toBeHidden();
   await expect(page.getByRole('link', { name: 'Open in Fanout' })).toBeVisible();
-  // Edges are drawn (their handles are invisible, not removed).
+  // Edges are drawn, ending on their handles (drawn, but inert).
   await expect(page.locator('.react-flow__edge')).toHaveCount(JSON.parse(workQueue).edges.length);
   const firstEdge = await page.locator('.react-flow__edge-path').first().boundingBox();
   expect(firstEdge!.width + firstEdge!.height).toBeGreaterThan(20);

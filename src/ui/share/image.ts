@@ -43,8 +43,8 @@ export async function renderDiagramImage(flowElement: HTMLElement, nodes: Node[]
     width,
     height,
     style: { width: `${width}px`, height: `${height}px`, transform },
-    // Connection handles are editing chrome, not part of the picture.
-    filter: (node: HTMLElement) => !(node.classList && node.classList.contains('react-flow__handle')),
+    // Connection handles stay in the picture: edges end on them, at the outer side of the handle,
+    // so without them every arrow floated a handle's width away from both its nodes.
   };
   const dataUrl = format === 'png' ? await toPng(viewportElement, { ...options, pixelRatio: 2 }) : await toSvg(viewportElement, options);
   return { dataUrl, width, height };
