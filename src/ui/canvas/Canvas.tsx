@@ -28,7 +28,7 @@ import { allowedEdgeKinds, whyNotConnectable } from '../../core/rules/edges';
 import type { NodeKind } from '../../core/schema/nodes';
 import { connect, moveNodes, type XY } from '../../state/operations';
 import { useFanout, useFanoutStore } from '../store-context';
-import { FIT_PADDING } from './canvas-port';
+import { fitAllOptions } from './canvas-port';
 import { EDGE_TYPES } from './EdgeView';
 import { FlowModel, type FlowEdge, type FlowNode } from './flow-model';
 import { NODE_TYPES } from './NodeView';
@@ -36,7 +36,10 @@ import { ConnectionPreview, SELF_DROP_DRAG } from './ConnectionPreview';
 import { DetailContext, detailAt, type Detail } from './detail';
 import './canvas.css';
 
-const FIT_VIEW_OPTIONS = { padding: FIT_PADDING, maxZoom: 1.1 };
+/** The first fit, and the zoom controls' fit button in each mode (see `fitAllOptions`). */
+const FIT_VIEW_OPTIONS = fitAllOptions('design', 0);
+const SIMULATE_FIT_OPTIONS = fitAllOptions('simulate');
+const DESIGN_FIT_OPTIONS = fitAllOptions('design');
 /** The zoom controls' fit button is named apart from the toolbar's "Fit view" (one name, one control). */
 const ARIA_LABELS = { 'controls.fitView.ariaLabel': 'Zoom to fit' };
 /**
@@ -88,6 +91,7 @@ export function Canvas({ colorMode, onContextMenu, onlyRenderVisibleElements }: 
   const doc = useFanout((s) => s.document);
   const selection = useFanout((s) => s.session.selection);
   const readOnly = useFanout((s) => s.session.readOnly === true);
+  const simulating = useFanout((s) => s.simulation.mode === 'simulate');
   const model = useRef(new FlowModel()).current;
   // The selector returns a level, so the canvas re-renders only when the zoom crosses a threshold.
   const detail = useFlowStore((s) => detailAt(s.transform[2]));
@@ -284,7 +288,7 @@ export function Canvas({ colorMode, onContextMenu, onlyRenderVisibleElements }: 
       >
         <Background variant={BackgroundVariant.Dots} gap={20} size={1.4} className="fo-background" />
         <MiniMap pannable zoomable style={MINIMAP_STYLE} className="fo-minimap" ariaLabel="Mini map" nodeClassName={miniNodeClass} />
-        <Controls className="fo-controls" showInteractive={false} aria-label="Zoom controls" />
+        <Controls className="fo-controls" showInteractive={false} aria-label="Zoom controls" fitViewOptions={simulating ? SIMULATE_FIT_OPTIONS : DESIGN_FIT_OPTIONS} />
       </ReactFlow>
     </DetailContext.Provider>
   );

@@ -6,6 +6,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useReactFlow } from '@xyflow/react';
 import { useFanout } from '../store-context';
+import { fitAllOptions } from '../canvas/canvas-port';
 import { useSimulationController, useTraceVersion } from './controller-context';
 import { EventLog } from './EventLog';
 import { JourneyView } from './Journey';
@@ -61,7 +62,7 @@ export function SimulateCanvasLayer() {
   // has taken its room: see Dock).
   useEffect(() => {
     if (mode === 'simulate') return;
-    const id = requestAnimationFrame(() => void flow.fitView({ padding: 0.15, maxZoom: 1.1, duration: 200 }));
+    const id = requestAnimationFrame(() => void flow.fitView(fitAllOptions('design', 200)));
     return () => cancelAnimationFrame(id);
   }, [mode, flow]);
   if (mode !== 'simulate') return null;
@@ -113,7 +114,7 @@ export function SimulateDock() {
  */
 function fitAroundDock(flow: ReturnType<typeof useReactFlow>): () => void {
   let id = requestAnimationFrame(() => {
-    id = requestAnimationFrame(() => void flow.fitView({ padding: { top: '40px', left: '40px', right: '40px', bottom: '110px' }, maxZoom: 1.1, duration: 200 }));
+    id = requestAnimationFrame(() => void flow.fitView(fitAllOptions('simulate', 200)));
   });
   return () => cancelAnimationFrame(id);
 }
