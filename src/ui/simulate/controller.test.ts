@@ -58,6 +58,11 @@ describe('SimulationController', () => {
     expect(sim().mode).toBe('design');
     expect(workers).toHaveLength(0);
     expect(store.getState().session.notices.at(-1)?.message).toMatch(/^Cannot simulate: the design has 1 error:\n• .*ghost/);
+    // Once the errors are fixed and Simulate starts, the refusal no longer stands.
+    store.getState().edit((d) => ({ ...d, edges: d.edges.filter((e) => e.id !== 'bad') }));
+    store.getState().notify('Copied 1 node', 'info');
+    expect(controller.enter().ok).toBe(true);
+    expect(store.getState().session.notices.map((n) => n.message)).toEqual(['Copied 1 node']);
   });
 
   it('steps forward and back, and the counters at the end are the run result', () => {

@@ -57,6 +57,8 @@ export class SimulationController {
   private lastAnnounce = 0;
   private runId = 0;
   private runDocument: Topology | null = null;
+  /** The notice of the last refused Simulate or Re-run, taken down once a run starts. */
+  private refusal: number | null = null;
   private requestSeq = 0;
   private stateInFlight = false;
   /** A state request held back while playing (see STATE_PLAY_INTERVAL_MS), and when the last went. */
@@ -124,7 +126,7 @@ export class SimulationController {
     this.mode.send({ type: 'SIMULATE', hasErrors: errors.length > 0 });
     if (this.mode.getSnapshot().value !== 'simulate') {
       const list = errors.map((d) => d.message);
-      this.store
+      this.refusal = this.store
         .getState()
         .notify(`Cannot simulate: the design has ${errors.length} ${errors.length === 1 ? 'error' : 'errors'}:\n${list.map((m) => `• ${m}`).join('\n')}`, 'error');
       const { panels } = this.store.getState().session;
@@ -132,6 +134,7 @@ export class SimulationController {
       return { ok: false, errors: list };
     }
     this.set({ mode: 'simulate', seed: doc.simulation?.seed ?? 1, error: null });
+    this.dismissRefusal();
     this.start();
     return { ok: true };
   }
@@ -156,10 +159,18 @@ export class SimulationController {
     if (this.sim.mode !== 'simulate') return;
     const errors = validateTopology(this.store.getState().document).filter((d) => d.severity === 'error');
     if (errors.length > 0) {
-      this.store.getState().notify(`Cannot re-run:\n${errors.map((d) => `• ${d.message}`).join('\n')}`, 'error');
+      this.refusal = this.store.getState().notify(`Cannot re-run:\n${errors.map((d) => `• ${d.message}`).join('\n')}`, 'error');
       return;
     }
+    this.dismissRefusal();
     this.start();
+  }
+
+  /** A refusal whose errors are gone must not stay up claiming them (for up to 10 s). */
+  private dismissRefusal(): void {
+    if (this.refusal === null) return;
+    this.store.getState().dismissNotice(this.refusal);
+    this.refusal = null;
   }
 
   setSeed(seed: number): void {
