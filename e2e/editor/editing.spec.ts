@@ -180,6 +180,10 @@ test.describe('editing', () => {
     const dialog = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
     await expect(dialog).toBeVisible();
     await expect(dialog).toContainText('Undo');
+    // The player's keys are listed too (from the table their handler reads).
+    await expect(dialog.getByRole('heading', { name: 'Simulate' })).toBeVisible();
+    await expect(dialog).toContainText('Play / pause');
+    await expect(dialog).toContainText('Step back one event');
     await page.screenshot({ path: 'e2e/.output/editing-shortcuts.png' });
     await page.keyboard.press('Escape');
     await expect(dialog).toBeHidden();

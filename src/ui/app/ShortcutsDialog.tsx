@@ -2,6 +2,7 @@
 import { ACTIONS, formatShortcut } from '../../actions';
 import type { ActionGroup } from '../../actions';
 import { Dialog } from './Dialog';
+import { PLAYER_KEYS } from '../simulate/player-keys';
 
 const GROUP_NAMES: Record<ActionGroup, string> = {
   document: 'Document',
@@ -41,12 +42,22 @@ export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
         <section>
           <h3>Canvas</h3>
           <dl>
-            <div className="fo-shortcuts__row"><dt>Move selected nodes</dt><dd><kbd>←</kbd><kbd>↑</kbd><kbd>→</kbd><kbd>↓</kbd> (<kbd>Shift</kbd> ×10)</dd></div>
+            <div className="fo-shortcuts__row"><dt>Move selected nodes (in Design)</dt><dd><kbd>←</kbd><kbd>↑</kbd><kbd>→</kbd><kbd>↓</kbd> (<kbd>Shift</kbd> ×10)</dd></div>
             <div className="fo-shortcuts__row"><dt>Box select</dt><dd><kbd>Shift</kbd> + drag</dd></div>
             <div className="fo-shortcuts__row"><dt>Add to selection</dt><dd><kbd>{IS_MAC ? '⌘' : 'Ctrl'}</kbd> + click</dd></div>
             <div className="fo-shortcuts__row"><dt>Next node</dt><dd><kbd>Tab</kbd></dd></div>
             <div className="fo-shortcuts__row"><dt>Select focused node</dt><dd><kbd>Enter</kbd></dd></div>
             <div className="fo-shortcuts__row"><dt>Connect</dt><dd>drag from a node’s right dot to another node (the line turns green where it can connect, red with the reason where it cannot)</dd></div>
+          </dl>
+        </section>
+        <section>
+          <h3>Simulate</h3>
+          <dl>
+            {PLAYER_KEYS.map((k) => (
+              <div key={k.key} className="fo-shortcuts__row"><dt>{k.label}</dt><dd><kbd>{k.shown}</kbd></dd></div>
+            ))}
+            <div className="fo-shortcuts__row"><dt>Move along the Timeline (focused)</dt><dd><kbd>←</kbd><kbd>→</kbd> <kbd>Home</kbd> <kbd>End</kbd></dd></div>
+            <div className="fo-shortcuts__row"><dt>Resize the panels (their top edge focused)</dt><dd><kbd>↑</kbd><kbd>↓</kbd> (<kbd>Shift</kbd>: more) <kbd>Home</kbd> <kbd>End</kbd></dd></div>
           </dl>
         </section>
       </div>

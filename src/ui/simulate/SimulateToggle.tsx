@@ -1,6 +1,6 @@
 /**
  * The header's Design | Simulate switch (two buttons with pressed state, accessible names "Design"
- * and "Simulate"), and the player's keyboard: Space plays/pauses, → / ← step — only in Simulate and
+ * and "Simulate"), and the player's keyboard (`PLAYER_KEYS`: Space plays/pauses, → / ← step) — only in Simulate and
  * never while typing in a field. Mounted with the header so its key listener is registered before
  * the editor's shortcuts (which would otherwise nudge selected nodes with the arrows).
  */
@@ -9,6 +9,7 @@ import { useFanout } from '../store-context';
 import { useSimulationController } from './controller-context';
 import type { SimulationController } from './controller';
 import { keyBelongsToField } from '../app/key-target';
+import { PLAYER_KEYS } from './player-keys';
 
 function usePlayerKeys(controller: SimulationController, active: boolean) {
   const activeRef = useRef(active);
@@ -23,12 +24,10 @@ function usePlayerKeys(controller: SimulationController, active: boolean) {
       if (target?.closest('[role="tablist"]') && event.key !== ' ') return;
       // A range input (the Timeline) handles its own arrows.
       if (target instanceof HTMLInputElement && target.type === 'range' && event.key !== ' ') return;
-      if (event.key === ' ') {
-        if (target?.tagName === 'BUTTON') return; // the focused button's own click
-        controller.togglePlay();
-      } else if (event.key === 'ArrowRight' && !event.shiftKey) controller.stepForward();
-      else if (event.key === 'ArrowLeft' && !event.shiftKey) controller.stepBack();
-      else return;
+      const binding = PLAYER_KEYS.find((k) => k.key === event.key);
+      if (!binding || event.shiftKey) return;
+      if (event.key === ' ' && target?.tagName === 'BUTTON') return; // the focused button's own click
+      binding.run(controller);
       event.preventDefault();
       event.stopImmediatePropagation();
     };
