@@ -131,3 +131,43 @@ test('Auto layout leaves every edge label clear of the cards', async ({ page }) 
   });
   expect(overlaps).toEqual([]);
 });
+
+test('Auto layout leaves room under each card for its counters in Simulate', async ({ page }) => {
+  const editor = new EditorPage(page);
+  await editor.open();
+  // A projection (three lines of counters once it reads) stacked above queues and consumers.
+  await page.evaluate(() => {
+    const store = window.__fanout!.store;
+    store.getState().edit((d) => ({
+      ...d,
+      nodes: [
+        ...d.nodes,
+        { id: 'audit-view', kind: 'projection', label: 'Audit view', readRate: 2 },
+        { id: 'search-view', kind: 'projection', label: 'Search view', readRate: 2 },
+      ],
+      edges: [...d.edges, { id: 'to-audit', from: 'order-events', to: 'audit-view' }, { id: 'to-search', from: 'order-events', to: 'search-view' }],
+    }));
+  });
+  await editor.toolbar('Auto layout').click();
+  await editor.waitForStableViewport();
+  await page.getByRole('button', { name: 'Simulate', exact: true }).click();
+  const player = page.getByRole('region', { name: 'Simulation player' });
+  await expect(player).toHaveAttribute('data-run', 'done', { timeout: 60_000 });
+  await page.getByRole('button', { name: 'Run to end', exact: true }).click();
+  await expect(page.locator('.fo-node__overlay span[data-counter="stale reads"]').first()).toBeVisible();
+  await page.waitForTimeout(500);
+  await page.screenshot({ path: 'e2e/.output/editor-auto-layout-simulate.png' });
+  const overlaps = await page.evaluate(() => {
+    const cards = [...document.querySelectorAll('.react-flow__node')].map((n) => ({ id: n.getAttribute('data-id'), box: n.getBoundingClientRect() }));
+    const out: string[] = [];
+    for (const overlay of document.querySelectorAll('.fo-node__overlay')) {
+      const owner = overlay.closest('.react-flow__node')?.getAttribute('data-id');
+      const a = overlay.getBoundingClientRect();
+      for (const { id, box } of cards) {
+        if (id !== owner && a.left < box.right && a.right > box.left && a.top < box.bottom && a.bottom > box.top) out.push(`counters of ${owner} over ${id}`);
+      }
+    }
+    return out;
+  });
+  expect(overlaps).toEqual([]);
+});

@@ -10,6 +10,16 @@ import { impliedEdgeKind } from '../core/rules/edges';
 /** The size the canvas draws a node at (kept in sync with the node CSS). */
 export const NODE_SIZE = { width: 200, height: 76 } as const;
 
+/**
+ * Room kept free under every card for the counters Simulate shows there (`.fo-node__overlay`:
+ * up to three 10.5 px lines, 4 px below the card — a projection's stale reads, a consumer's
+ * duplicates). Without it, a card laid out under a busy one was covered by its counters in
+ * Simulate. The same for every kind, so cards joined along a row stay level and edges straight.
+ */
+const COUNTER_ROOM = 56;
+/** Space between neighbouring cards in a column, beyond the counters' room. */
+const NODE_SEP = 20;
+
 /** Average width of a character of an edge label (10.5 px monospace), for the room a label needs. */
 const LABEL_CHAR_WIDTH = 6.6;
 
@@ -26,12 +36,13 @@ function labelText(edge: Topology['edges'][number], kind: string | undefined): s
 /** Top-left positions for every node, flowing left to right. */
 export function layoutPositions(doc: Topology, options: { rankSep?: number; nodeSep?: number } = {}): Map<string, XY> {
   const g = new dagre.graphlib.Graph({ multigraph: true });
-  g.setGraph({ rankdir: 'LR', ranksep: options.rankSep ?? 56, nodesep: options.nodeSep ?? 32, marginx: 20, marginy: 20 });
+  g.setGraph({ rankdir: 'LR', ranksep: options.rankSep ?? 56, nodesep: options.nodeSep ?? NODE_SEP, marginx: 20, marginy: 20 });
   g.setDefaultEdgeLabel(() => ({}));
   const ids = new Set<string>();
   const kindOf = new Map(doc.nodes.map((n) => [n.id, n.kind]));
+  // Each card is laid out with its counters' room below it; the card sits at the top of its box.
   for (const node of doc.nodes) {
-    g.setNode(node.id, { width: NODE_SIZE.width, height: NODE_SIZE.height });
+    g.setNode(node.id, { width: NODE_SIZE.width, height: NODE_SIZE.height + COUNTER_ROOM });
     ids.add(node.id);
   }
   for (const edge of doc.edges) {
@@ -51,7 +62,7 @@ export function layoutPositions(doc: Topology, options: { rankSep?: number; node
     if (!laid) continue;
     positions.set(node.id, {
       x: Math.round(laid.x - NODE_SIZE.width / 2),
-      y: Math.round(laid.y - NODE_SIZE.height / 2),
+      y: Math.round(laid.y - (NODE_SIZE.height + COUNTER_ROOM) / 2),
     });
   }
   return positions;
