@@ -105,6 +105,20 @@ test('opening a link over a design from last time asks first', async ({ page }) 
   await expect.poll(async () => (await docOf(page)).name).toBe(mine.name);
 });
 
+test('a link to the very design already open opens without asking', async ({ page }) => {
+  const editor = new EditorPage(page);
+  await editor.open();
+  await editor.replaceDocument(JSON.parse(workQueue));
+  const link = await openShareDialog(page);
+  await page.keyboard.press('Escape');
+  await page.waitForTimeout(1500); // the autosave keeps it
+  await page.goto('about:blank');
+  await page.goto(link);
+  await expect.poll(() => page.evaluate(() => location.hash)).toBe('');
+  await expect(page.getByRole('dialog', { name: 'Are you sure?' })).toHaveCount(0);
+  expect((await docOf(page)).name).toBe(JSON.parse(workQueue).name);
+});
+
 test('a malformed, truncated or hostile link shows an error and replaces nothing, autosave included', async ({ page }) => {
   const editor = new EditorPage(page);
   await editor.open();

@@ -5,7 +5,8 @@
  * - a malformed, truncated or hostile link: an error notice; the current design, and therefore the
  *   autosave, stay as they are;
  * - a valid link: the design opens like an import — after confirmation when it would replace work
- *   (unsaved changes, or the design restored from last time), as one undoable step;
+ *   (unsaved changes, or the design restored from last time), as one undoable step; a link to the
+ *   very design already open changes nothing and asks nothing;
  * - `embed=1`: a read-only view for iframes that never asks, and never autosaves (bootstrap checks
  *   `isEmbedFragment`), so an embedded diagram cannot overwrite the visitor's own design.
  * After a link is opened the fragment is removed from the address bar, so a reload restores the
@@ -14,7 +15,8 @@
 import { ACTIONS, runAction } from '../../actions';
 import { openTopology } from '../../actions/share';
 import type { ActionContext } from '../../actions/types';
-import { decodeShareFragment, type ShareOptions } from '../../core/codec/link';
+import { decodeShareFragment, toLinkDocument, type ShareOptions } from '../../core/codec/link';
+import { encodeTopologyFile } from '../../core/codec/file';
 import { AUTOSAVE_KEY } from '../../state/autosave';
 import type { Topology } from '../../core/schema';
 
@@ -99,6 +101,13 @@ export async function openShareFragment(ctx: ActionContext, hash: string, atStar
     return { kind: 'opened', topology, options };
   }
   const current = ctx.store.getState().document;
+  if (encodeTopologyFile(toLinkDocument(current)) === encodeTopologyFile(topology)) {
+    // The link holds exactly the design already open (its author reopening it, say; a link drops
+    // only the `ui` fields): nothing to replace, so nothing to ask.
+    clearFragment();
+    await applyOpenMode(ctx, options);
+    return { kind: 'opened', topology, options };
+  }
   if (atStartup && HAD_AUTOSAVE_AT_LOAD && current.nodes.length > 0) {
     const yes = await ctx.dialogs.confirm(
       `Open the shared design “${topology.name ?? 'Untitled design'}”? It replaces “${current.name ?? 'Untitled design'}”, the design you were working on (Undo brings it back).`,
