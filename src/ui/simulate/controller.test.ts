@@ -179,16 +179,36 @@ describe('SimulationController', () => {
     expect(sim().run).toBe('done');
   });
 
-  it('a new seed recomputes; leaving Simulate clears the overlays and keeps the seed', () => {
-    const { controller, sim, workers } = setup();
+  it('a new seed recomputes and is the document’s (undoably); leaving Simulate clears the overlays and keeps the seed', () => {
+    const { controller, sim, workers, store } = setup();
     controller.enter();
     workers[0]!.flush();
+    const seedBefore = store.getState().document.simulation?.seed;
     controller.setSeed(99);
     const start = workers[0]!.sent.filter((m) => m.type === 'start').at(-1);
     expect(start?.type === 'start' && start.seed).toBe(99);
     workers[0]!.flush();
     expect(controller.finalResult?.seed).toBe(99);
+    // Saved, shared and given to the CLI with the design; the run stays current.
+    expect(store.getState().document.simulation?.seed).toBe(99);
+    expect(sim().outOfDate).toBe(false);
+    store.temporal.getState().undo();
+    expect(store.getState().document.simulation?.seed).toBe(seedBefore);
+    expect(sim().seed).toBe(seedBefore);
+    controller.setSeed(99);
+    workers[0]!.flush();
     controller.exit();
     expect(sim()).toMatchObject({ mode: 'design', nodes: {}, seed: 99, run: 'none' });
+  });
+  it('in a read-only embed the Seed field reruns without touching the document', () => {
+    const { controller, workers, store } = setup();
+    store.getState().setSession({ readOnly: true });
+    controller.enter();
+    workers[0]!.flush();
+    const doc = store.getState().document;
+    controller.setSeed(5);
+    workers[0]!.flush();
+    expect(controller.finalResult?.seed).toBe(5);
+    expect(store.getState().document).toBe(doc);
   });
 });

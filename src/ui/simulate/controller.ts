@@ -13,6 +13,7 @@
 import { createActor } from 'xstate';
 import { validateTopology } from '../../core/validate';
 import type { Topology } from '../../core/schema';
+import { DEFAULTS } from '../../core/schema/defaults';
 import type { SimResult } from '../../core/sim';
 import { editorModeMachine } from '../../machines/editor-mode';
 import { runControlMachine, type RunControlEvent } from '../../machines/runControl';
@@ -173,9 +174,18 @@ export class SimulationController {
     this.refusal = null;
   }
 
+  /**
+   * A new seed for the run. It is also the document's seed (one undoable edit), so the run a
+   * teacher found with it is the one they save, share and get from the CLI; a read-only embed
+   * keeps it to itself.
+   */
   setSeed(seed: number): void {
     if (!Number.isSafeInteger(seed)) return;
     this.set({ seed });
+    const state = this.store.getState();
+    if ((state.document.simulation?.seed ?? DEFAULTS.simulation.seed) !== seed && !state.session.readOnly) {
+      state.edit((d) => ({ ...d, simulation: { ...d.simulation, seed } }));
+    }
     if (this.sim.mode === 'simulate') this.start();
   }
 
