@@ -202,12 +202,17 @@ export interface Option {
   label: string;
 }
 
+/** Option labels longer than this do not fit half an inspector row ("Poisson (default" was cut). */
+const HALF_ROW_OPTION_CHARS = 15;
+
+/** A choice among options; in a two-column grid it takes the whole row when an option is long. */
 export function SelectField(props: { ed: Editable; path: Path; label: string; options: readonly Option[]; defaultLabel?: string; hint?: ReactNode }) {
   const id = useId();
   const [error, setError] = useState<string | undefined>();
   const value = getIn(props.ed.value, props.path);
+  const wide = [props.defaultLabel ?? '', ...props.options.map((o) => o.label)].some((label) => label.length > HALF_ROW_OPTION_CHARS);
   return (
-    <FieldShell id={id} label={props.label} hint={props.hint} error={error}>
+    <FieldShell id={id} label={props.label} hint={props.hint} error={error} wide={wide}>
       <select
         id={id}
         className="fo-input fo-select"

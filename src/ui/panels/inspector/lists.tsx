@@ -54,8 +54,8 @@ export function MessagesList({ ed }: { ed: Editable<TopologyNode> }) {
       {messages.map((m, i) => (
         <ItemCard key={i} title={m.type || `Message ${i + 1}`} removeLabel={`Remove message stream ${i + 1}`} onRemove={() => ed.set(['messages', i], undefined)}>
           <TextField ed={ed} path={['messages', i, 'type']} label="Message type" required />
-          <SelectField ed={ed} path={['messages', i, 'category']} label="Category" options={CATEGORY} defaultLabel="Event (default)" />
           <NumberField ed={ed} path={['messages', i, 'rate']} label="Rate" unit="/s" required />
+          <SelectField ed={ed} path={['messages', i, 'category']} label="Category" options={CATEGORY} defaultLabel="Event (default)" />
           <SelectField ed={ed} path={['messages', i, 'arrival']} label="Arrival" options={ARRIVAL} defaultLabel="Poisson (default)" />
           <NumberField ed={ed} path={['messages', i, 'start']} label="Start" unit="s" placeholder={DEFAULTS.messages.start} />
           <NumberField ed={ed} path={['messages', i, 'count']} label="Count" integer placeholder="unlimited" />
