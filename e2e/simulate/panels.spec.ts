@@ -25,6 +25,14 @@ test('journey, metrics and results on the order-events example', async ({ page }
   await expect(journey.getByRole('img', { name: /Sequence of OrderPlaced/ })).toBeVisible();
   // Lane names longer than a lane alternate between two rows instead of being cut to 12 letters.
   await expect(journey.locator('.fo-journey__lane-name', { hasText: /^Order status view/ })).toHaveCount(1);
+  // Scrolled sideways to the last lanes, the sentences stay in view beside them.
+  const lines = journey.locator('.fo-journey__lines');
+  const linesBefore = (await lines.boundingBox())!;
+  const body = journey.locator('.fo-journey__body');
+  expect(await body.evaluate((el) => el.scrollWidth - el.clientWidth)).toBeGreaterThan(50);
+  await body.evaluate((el) => el.scrollTo({ left: el.scrollWidth }));
+  expect(await body.evaluate((el) => el.scrollLeft)).toBeGreaterThan(50);
+  await expect.poll(async () => (await lines.boundingBox())!.x).toBe(linesBefore.x);
   await page.screenshot({ path: 'e2e/.output/simulate-panel-1-journey.png' });
 
   await page.getByRole('tab', { name: 'Metrics' }).click();

@@ -120,15 +120,19 @@ export function JourneyView() {
       </p>
       <div className="fo-journey__body">
         <ol className="fo-journey__lines" style={{ paddingTop: head - 2 }}>
-          {journey.records.map((r) => (
-            <li key={r.index} className={r.index >= upTo ? 'is-future' : ''} style={{ height: ROW }}>
-              <button type="button" className="fo-linkish" onClick={() => controller.seek(trace.stepOfRecord(r.index))} title="Show this moment">
-                {formatClock(r.t)}
-              </button>
-              <span className="fo-journey__delta">+{formatDelay(Math.max(0, r.t - trace.msgCreated[r.msg]!))}</span>
-              <span>{trace.sentence(r.index)}</span>
-            </li>
-          ))}
+          {journey.records.map((r) => {
+            const sentence = trace.sentence(r.index);
+            return (
+              <li key={r.index} className={r.index >= upTo ? 'is-future' : ''} style={{ height: ROW }}>
+                <button type="button" className="fo-linkish" onClick={() => controller.seek(trace.stepOfRecord(r.index))} title="Show this moment">
+                  {formatClock(r.t)}
+                </button>
+                <span className="fo-journey__delta">+{formatDelay(Math.max(0, r.t - trace.msgCreated[r.msg]!))}</span>
+                {/* Cut to the column's width: the whole sentence is its tooltip. */}
+                <span title={sentence}>{sentence}</span>
+              </li>
+            );
+          })}
           {journey.truncated && <li>… more events are left out.</li>}
         </ol>
         <svg className="fo-journey__svg" width={width} height={height} role="img" aria-label={`Sequence of ${trace.messageLabel(root)}: ${journey.records.length} events`}>
