@@ -27,7 +27,9 @@ export function pushAttempt(e: Engine, d: number, pathIndex: number, edge: numbe
   e.attempts.total[a] = dl.totalAttempts[dl.slot[d]!]!;
   dl.attempt[dl.slot[d]!] = a;
   dl.lastStart[dl.slot[d]!] = e.now;
-  dl.lastConsumer[dl.slot[d]!] = c.node;
+  // Who sends the `on: "dead-letter"` emits if this attempt is the last: the consumer that ran it
+  // (spec, "Consumer behaviour") — nobody, when it was down and the push failed at once.
+  dl.lastConsumer[dl.slot[d]!] = e.down[c.node] ? -1 : c.node;
   if (path.projection >= 0) trackStale(e, d, path.projection);
   c.stats.received++;
   e.record(T.T_DELIVER, c.node, edge, msg, d, dl.attempts[dl.slot[d]!]!);

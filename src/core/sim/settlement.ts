@@ -17,14 +17,16 @@ import { route } from './routing';
 /**
  * Retries are spent: over the broker's deadLetter edge, or discarded when it has none. When it is
  * dead-lettered, the consumer that ran the last attempt sends its `on: "dead-letter"` emits (spec:
- * "when the delivery is dead-lettered"; a discarded delivery is not, so it sends none).
+ * "when the delivery is dead-lettered"; a discarded delivery is not, so it sends none) — unless it
+ * is down, or the last attempt failed at once because it was (then it ran nothing).
  */
 export function deadLetter(e: Engine, broker: number, d: number): void {
   const dl = e.deliveries;
   const msg = dl.msg[d]!;
   const edge = e.deadLetterEdge[broker]!;
   const last = dl.lastConsumer[dl.slot[d]!]!;
-  if (edge >= 0 && last >= 0 && e.model.nodes[last]!.emits.length > 0) emitMessages(e, last, d, 'dead-letter');
+  // A consumer that is down (it crashed with the attempt in hand) sends nothing.
+  if (edge >= 0 && last >= 0 && !e.down[last] && e.model.nodes[last]!.emits.length > 0) emitMessages(e, last, d, 'dead-letter');
   dl.origin[dl.slot[d]!] = broker;
   e.lastChange = e.now;
   if (edge >= 0) {
