@@ -164,7 +164,37 @@ test.describe('Simulate mode', () => {
     await page.keyboard.press('ArrowLeft');
     await expect(sim.player).toHaveAttribute('data-step', String(at + 1));
     expect(await position()).toEqual(before);
+    // Space on the focused Timeline plays too.
+    await page.keyboard.press(' ');
+    await expect(sim.player).toHaveAttribute('data-player', 'running');
+    await page.keyboard.press(' ');
+    await expect(sim.player).not.toHaveAttribute('data-player', 'running');
     await page.screenshot({ path: 'e2e/.output/simulate-keyboard.png' });
+
+    // A control that disables itself hands focus to Play instead of dropping it to the page.
+    await sim.control('Run to end').focus();
+    await page.keyboard.press('Enter');
+    await expect(sim.control('Run to end')).toBeDisabled();
+    await expect(sim.control('Play')).toBeFocused();
+    await expect(sim.player.getByRole('status').first()).toHaveText(/Run ready|Reached the end/);
+    await sim.control('Reset').focus();
+    await page.keyboard.press('Enter');
+    await expect(sim.control('Reset')).toBeDisabled();
+    await expect(sim.control('Play')).toBeFocused();
+
+    // A seed that is not a whole number is refused with the reason and stays to be corrected;
+    // Enter commits a good one and keeps focus in the field.
+    const seed = sim.player.getByRole('textbox', { name: 'Seed' });
+    await seed.fill('abc');
+    await page.keyboard.press('Enter');
+    await expect(seed).toHaveAttribute('aria-invalid', 'true');
+    await expect(seed).toHaveAccessibleDescription('A seed is a whole number');
+    await expect(seed).toHaveValue('abc');
+    await seed.fill('12');
+    await page.keyboard.press('Enter');
+    await expect(seed).toBeFocused();
+    await expect(seed).toHaveAttribute('aria-invalid', 'false');
+    await expect.poll(() => page.evaluate(() => window.__fanout!.store.getState().document.simulation?.seed)).toBe(12);
   });
 
   test('entering Simulate with an invalid design is refused with the reason; editing while simulating offers Re-run', async ({ page }) => {

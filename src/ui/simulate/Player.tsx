@@ -29,17 +29,23 @@ const ICONS = {
   reset: 'M8 2.5a5.5 5.5 0 1 1-5.2 3.7l1.8.7A3.6 3.6 0 1 0 8 4.4V6.5L4.5 3.5 8 0.5z',
 };
 
+/** Whole numbers only: what the schema takes as `simulation.seed`. */
+const isSeedText = (text: string) => /^-?\d+$/.test(text.trim()) && Number.isSafeInteger(Number(text));
+
 function SeedField() {
   const controller = useSimulationController();
   const seed = useFanout((s) => s.simulation.seed);
   const [draft, setDraft] = useState<string | null>(null);
-  const commit = () => {
+  const invalid = draft !== null && !isSeedText(draft);
+  // Enter commits and keeps focus; a bad value stays in the field, marked and explained, until it
+  // is corrected or Escape restores the seed (leaving the field restores it too).
+  const commit = (leaving: boolean) => {
     if (draft === null) return;
-    const n = Number(draft);
-    if (/^-?\d+$/.test(draft.trim()) && Number.isSafeInteger(n)) {
+    if (isSeedText(draft)) {
+      const n = Number(draft);
       if (n !== seed) controller.setSeed(n);
-    }
-    setDraft(null);
+      setDraft(null);
+    } else if (leaving) setDraft(null);
   };
   return (
     <label className="fo-player__seed">
@@ -49,13 +55,20 @@ function SeedField() {
         inputMode="numeric"
         value={draft ?? String(seed)}
         onChange={(e) => setDraft(e.target.value)}
-        onBlur={commit}
+        onBlur={() => commit(true)}
         onKeyDown={(e) => {
-          if (e.key === 'Enter') e.currentTarget.blur();
+          if (e.key === 'Enter') commit(false);
           if (e.key === 'Escape') setDraft(null);
         }}
-        aria-invalid={draft !== null && !/^-?\d+$/.test(draft.trim())}
+        aria-invalid={invalid}
+        aria-describedby={invalid ? 'fo-seed-error' : undefined}
+        title={invalid ? 'A seed is a whole number' : 'Same seed, same run'}
       />
+      {invalid && (
+        <span id="fo-seed-error" className="fo-sr-only" role="alert">
+          A seed is a whole number
+        </span>
+      )}
     </label>
   );
 }
@@ -107,9 +120,36 @@ export function Player() {
     const active = document.activeElement;
     if (active instanceof HTMLElement && active.classList.contains('fo-modes__button--simulate')) playRef.current?.focus();
   }, [noTrace]);
+  // A control that disables itself (Run to end at the end, Reset at the start, a step at either
+  // end) would drop focus to the page: it goes to Play instead (or the Timeline), so a keyboard
+  // user keeps their place.
+  const sectionRef = useRef<HTMLElement>(null);
+  const lastFocus = useRef<HTMLElement | null>(null);
+  useEffect(() => {
+    const last = lastFocus.current;
+    if (!(last instanceof HTMLButtonElement) || !last.disabled) return;
+    if (document.activeElement !== document.body && document.activeElement !== last) return;
+    const play = playRef.current;
+    const target = play && !play.disabled ? play : sectionRef.current?.querySelector<HTMLElement>('input[type="range"]:not(:disabled)');
+    target?.focus();
+  });
+  // What a screen reader hears when the run is ready and when playing reaches its end.
+  const announcement = run === 'done' && steps > 0 ? (player === 'finished' ? 'Reached the end of the run.' : `Run ready: ${formatCount(steps)} steps.`) : '';
 
   return (
-    <section className="fo-player" aria-label="Simulation player" data-player={player} data-run={run} data-step={step} data-overlay-step={overlayStep}>
+    <section
+      ref={sectionRef}
+      className="fo-player"
+      aria-label="Simulation player"
+      data-player={player}
+      data-run={run}
+      data-step={step}
+      data-overlay-step={overlayStep}
+      onFocus={(e) => (lastFocus.current = e.target)}
+    >
+      <span className="fo-sr-only" role="status">
+        {announcement}
+      </span>
       <div className="fo-player__buttons" role="toolbar" aria-label="Player controls">
         <button ref={playRef} type="button" className="fo-player__play" aria-label={playing ? 'Pause' : 'Play'} title={`${playing ? 'Pause' : 'Play'} (Space)`} onClick={() => controller.togglePlay()} disabled={noTrace}>
           <Icon d={playing ? ICONS.pause : ICONS.play} />

@@ -18,12 +18,14 @@ function usePlayerKeys(controller: SimulationController, active: boolean) {
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       if (!activeRef.current || event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return;
-      if (keyBelongsToField(event.target, { sliders: true }) || document.querySelector('dialog[open], .fo-menu')) return;
       const target = event.target as HTMLElement | null;
+      // On the Timeline, Space still plays (the slider has no use for it); its arrows are its own.
+      const onTimeline = target instanceof HTMLInputElement && target.type === 'range';
+      if ((!onTimeline && keyBelongsToField(event.target, { sliders: true })) || document.querySelector('dialog[open], .fo-menu')) return;
       // The dock's tabs move between themselves with the arrows.
       if (target?.closest('[role="tablist"]') && event.key !== ' ') return;
       // A range input (the Timeline) handles its own arrows.
-      if (target instanceof HTMLInputElement && target.type === 'range' && event.key !== ' ') return;
+      if (onTimeline && event.key !== ' ') return;
       const binding = PLAYER_KEYS.find((k) => k.key === event.key);
       if (!binding || event.shiftKey) return;
       if (event.key === ' ' && target?.tagName === 'BUTTON') return; // the focused button's own click
