@@ -249,8 +249,9 @@ test.describe('editing', () => {
     expect(bg).not.toBe('rgb(255, 255, 255)');
     await editor.select('email-queue');
     await page.screenshot({ path: 'e2e/.output/editing-dark.png' });
-    await editor.toolbar('Theme').click(); // system → dark
-    await editor.toolbar('Theme').click(); // dark → light
+    await editor.toolbar('Theme: Auto').click(); // system → dark
+    await editor.toolbar('Theme: Dark').click(); // dark → light
+    await expect(editor.toolbar('Theme: Light')).toBeVisible();
     await expect(page.locator('html[data-theme="light"]')).toHaveCount(1);
   });
 

@@ -195,9 +195,14 @@ test('the dock is resized by dragging its top edge or with the arrow keys, and k
   await page.waitForTimeout(300); // the fit's 200 ms animation, for the screenshot
   await page.screenshot({ path: 'e2e/.output/simulate-panel-8-dock-resized.png' });
 
+  // The handle keeps its arrow keys even with a node selected (they would nudge it otherwise).
+  await sim.node('orders').click();
+  const position = () => page.evaluate(() => window.__fanout!.store.getState().document.nodes.find((n) => n.id === 'orders')!.position);
+  const ordersAt = await position();
   await handle.focus();
   await page.keyboard.press('ArrowDown');
   await expect.poll(async () => (await dock.boundingBox())!.height).toBeCloseTo(dragged.height - 24, 0);
+  expect(await position()).toEqual(ordersAt);
   await page.keyboard.press('Home');
   await expect(handle).toHaveAttribute('aria-valuenow', '140');
 

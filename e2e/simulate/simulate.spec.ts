@@ -96,7 +96,31 @@ test.describe('Simulate mode', () => {
     await expect(page.getByRole('slider', { name: 'Timeline' })).toHaveValue(String(await sim.step()));
     expect(await sim.counter('email-dlq', 'holds')).toBe(1);
     await expect(first).toHaveClass(/is-current/);
+    await expect(first).toHaveAttribute('aria-current', 'step');
     await page.screenshot({ path: 'e2e/.output/simulate-7-log.png' });
+
+    // By keyboard: the log is one Tab stop; the arrows, Home and End move between its lines
+    // (scrolling along), Enter goes to a line's moment.
+    await page.getByRole('combobox', { name: 'Filter by kind' }).selectOption('-1');
+    await expect(log.locator('button[tabindex="0"]')).toHaveCount(0);
+    await log.focus();
+    await page.keyboard.press('Home');
+    await expect(log.locator('[data-row="0"]')).toBeFocused();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    await expect(log.locator('[data-row="2"]')).toBeFocused();
+    await page.keyboard.press('End');
+    const lastRow = log.locator('button:focus');
+    await expect(lastRow).toBeInViewport();
+    expect(Number(await lastRow.getAttribute('data-row'))).toBeGreaterThan(500);
+    await expect(lastRow).toContainText('(not yet reached)');
+    await page.keyboard.press('PageUp');
+    const stepBefore = await sim.step();
+    await page.keyboard.press('Enter');
+    await sim.settled();
+    // Its moment is shown now: the line is reached, and focus stayed on it.
+    expect(await sim.step()).toBeGreaterThan(stepBefore);
+    await expect(log.locator('button:focus')).not.toContainText('(not yet reached)');
   });
 
   test('Play moves the clock; Space pauses; Skip to next event jumps over a five-hour webhook wait', async ({ page }) => {

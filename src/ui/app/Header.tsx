@@ -45,14 +45,23 @@ function DocumentName() {
   );
 }
 
+const THEME_WORDS = { system: 'Auto', dark: 'Dark', light: 'Light' } as const;
+
 function ThemeLabel() {
   const theme = useFanout((s) => s.session.theme);
-  return <span className="fo-toolbar__text">{theme === 'system' ? 'Auto' : theme === 'dark' ? 'Dark' : 'Light'}</span>;
+  return <span className="fo-toolbar__text">{THEME_WORDS[theme]}</span>;
+}
+
+/** A button's accessible name contains the words it shows ("Theme: Auto"), so speech input finds it. */
+function useToolbarNames(): (a: (typeof TOOLBAR)[number]) => string {
+  const theme = useFanout((s) => s.session.theme);
+  return (a) => (a.id === 'view.theme' ? `${a.label}: ${THEME_WORDS[theme]}` : a.label);
 }
 
 export function Header() {
   const enabled = useEnabled(TOOLBAR);
   const run = useRunAction();
+  const nameOf = useToolbarNames();
   return (
     <header className="fo-header" role="banner">
       <div className="fo-brand">
@@ -73,7 +82,7 @@ export function Header() {
             <button
               type="button"
               className="fo-toolbar__button"
-              aria-label={a.label}
+              aria-label={nameOf(a)}
               title={`${a.description ?? a.label}${a.shortcut?.[0] ? ` (${formatShortcut(a.shortcut[0], IS_MAC)})` : ''}`}
               disabled={!enabled[i]}
               onClick={() => run(a.id)}

@@ -43,7 +43,7 @@ export function Problems() {
       <button type="button" className="fo-problems__bar" aria-expanded={open} aria-controls="fo-problems-list" onClick={toggle}>
         <span className={`fo-problems__dot fo-problems__dot--${worst}`} aria-hidden="true" />
         <span className="fo-problems__title">Problems</span>
-        <span className="fo-problems__count">{list.length ? countText(list) : 'no problems — the validator finds nothing wrong with this design'}</span>
+        <span className="fo-problems__count" aria-live="polite">{list.length ? countText(list) : 'no problems — the validator finds nothing wrong with this design'}</span>
         <span className="fo-problems__chevron" aria-hidden="true">{open ? '▾' : '▴'}</span>
       </button>
       {open && list.length > 0 && (

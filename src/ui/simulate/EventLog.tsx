@@ -139,6 +139,33 @@ export function EventLog() {
     return () => observer.disconnect();
   }, []);
 
+  // One Tab stop for the whole log (thousands of rows): ↑ ↓ Page Up/Down, Home and End move focus
+  // between rows, scrolling the window along; Enter on a row goes to its moment.
+  const pendingFocus = useRef<number | null>(null);
+  useLayoutEffect(() => {
+    const row = pendingFocus.current;
+    if (row === null) return;
+    pendingFocus.current = null;
+    scroller.current?.querySelector<HTMLElement>(`[data-row="${row}"]`)?.focus({ preventScroll: true });
+  });
+  const onRowKeys = (event: React.KeyboardEvent) => {
+    const page = Math.max(1, Math.floor(height / LOG_ROW_HEIGHT) - 1);
+    const focused = (document.activeElement as HTMLElement | null)?.dataset.row;
+    const from = focused !== undefined ? Number(focused) : Math.max(0, currentRow);
+    const moves: Record<string, number> = { ArrowDown: 1, ArrowUp: -1, PageDown: page, PageUp: -page, Home: -Infinity, End: Infinity };
+    const move = moves[event.key];
+    if (move === undefined || count === 0) return;
+    event.preventDefault();
+    const to = focused === undefined && (event.key === 'ArrowDown' || event.key === 'ArrowUp') ? from : Math.min(count - 1, Math.max(0, from + move));
+    setFollow(false);
+    const top = to * LOG_ROW_HEIGHT;
+    if (top < view.top) setView({ ...view, top });
+    else if (top > view.top + height - LOG_ROW_HEIGHT) setView({ ...view, top: top - height + LOG_ROW_HEIGHT });
+    pendingFocus.current = to;
+    // Already drawn and in view: no render follows, so focus now.
+    scroller.current?.querySelector<HTMLElement>(`[data-row="${to}"]`)?.focus({ preventScroll: true });
+  };
+
   const first = Math.max(0, Math.floor(scrollTop / LOG_ROW_HEIGHT) - OVERSCAN);
   const last = Math.min(count, Math.ceil((scrollTop + height) / LOG_ROW_HEIGHT) + OVERSCAN);
   const lines = [];
@@ -152,9 +179,12 @@ export function EventLog() {
         <button
           key={i}
           type="button"
+          tabIndex={-1}
           className={`fo-log__row fo-log__row--${typeName}${future ? ' is-future' : ''}${msg >= 0 && msg === selected ? ' is-selected' : ''}${i === visibleRecords - 1 ? ' is-current' : ''}`}
+          aria-current={i === visibleRecords - 1 ? 'step' : undefined}
           style={{ top: r * LOG_ROW_HEIGHT }}
           data-record={i}
+          data-row={r}
           onClick={() => {
             setFollow(false);
             controller.seek(trace.stepOfRecord(i));
@@ -164,6 +194,7 @@ export function EventLog() {
           <span className="fo-log__time">{formatClock(trace.t.at(i))}</span>
           <span className={`fo-log__kind fo-log__kind--${typeName}`}>{typeName}</span>
           <span className="fo-log__text">{trace.sentence(i)}</span>
+          {future && <span className="fo-sr-only"> (not yet reached)</span>}
         </button>,
       );
     }
@@ -206,7 +237,10 @@ export function EventLog() {
         className="fo-log__scroller"
         role="log"
         aria-label="Event log"
+        aria-description="Arrow keys move between lines; Enter goes to a line's moment"
         tabIndex={0}
+        data-own-keys="ArrowUp ArrowDown PageUp PageDown Home End"
+        onKeyDown={onRowKeys}
         onScroll={(e) => {
           const top = e.currentTarget.scrollTop;
           applied.current = top;

@@ -137,6 +137,7 @@ function DockResizeHandle({ height, onResize, onResizeEnd }: { height: number; o
       aria-valuenow={height}
       title="Drag to resize (or focus and use ↑ ↓)"
       tabIndex={0}
+      data-own-keys="ArrowUp ArrowDown Home End"
       onPointerDown={(e) => {
         if (e.button !== 0) return;
         e.preventDefault();
@@ -161,7 +162,6 @@ function DockResizeHandle({ height, onResize, onResizeEnd }: { height: number; o
         const next = dockHeightForKey(e.key, e.shiftKey, height, window.innerHeight);
         if (next === null) return;
         e.preventDefault();
-        e.stopPropagation(); // the canvas's arrow keys nudge nodes
         onResize(next);
         onResizeEnd(next);
       }}
@@ -240,7 +240,8 @@ function Dock() {
           </button>
         ))}
       </div>
-      <div className="fo-dock__panel" role="tabpanel" id={`fo-panel-${tab}`} aria-labelledby={`fo-tab-${tab}`}>
+      {/* Focusable, so the keyboard can scroll a panel taller than the dock (APG tabs pattern). */}
+      <div className="fo-dock__panel" role="tabpanel" id={`fo-panel-${tab}`} aria-labelledby={`fo-tab-${tab}`} tabIndex={0}>
         {tab === 'log' && <EventLog />}
         {tab === 'journey' && <JourneyView />}
         {tab === 'metrics' && <MetricsPanel />}

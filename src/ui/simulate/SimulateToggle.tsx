@@ -21,7 +21,7 @@ function usePlayerKeys(controller: SimulationController, active: boolean) {
       const target = event.target as HTMLElement | null;
       // On the Timeline, Space still plays (the slider has no use for it); its arrows are its own.
       const onTimeline = target instanceof HTMLInputElement && target.type === 'range';
-      if ((!onTimeline && keyBelongsToField(event.target, { sliders: true })) || document.querySelector('dialog[open], .fo-menu')) return;
+      if ((!onTimeline && keyBelongsToField(event.target, { sliders: true }, event.key)) || document.querySelector('dialog[open], .fo-menu')) return;
       // The dock's tabs move between themselves with the arrows.
       if (target?.closest('[role="tablist"]') && event.key !== ' ') return;
       // A range input (the Timeline) handles its own arrows.
