@@ -187,6 +187,14 @@ test.describe('editing', () => {
     await page.screenshot({ path: 'e2e/.output/editing-shortcuts.png' });
     await page.keyboard.press('Escape');
     await expect(dialog).toBeHidden();
+
+    // Deleting the focused node moves focus to the node that took its place, not to the page.
+    const focusedNode = page.locator('.react-flow__node:focus');
+    const deleted = await focusedNode.getAttribute('data-id');
+    await page.keyboard.press('Delete');
+    await expect.poll(async () => (await editor.document()).nodes.some((n) => n.id === deleted)).toBe(false);
+    await expect(focusedNode).toHaveCount(1);
+    expect(await focusedNode.getAttribute('data-id')).not.toBe(deleted);
   });
 
   test('problems: badges, the panel, and a click that selects the node', async ({ page }) => {
@@ -207,6 +215,19 @@ test.describe('editing', () => {
     await page.screenshot({ path: 'e2e/.output/editing-context-menu.png' });
     await menu.getByRole('menuitem', { name: /Duplicate/ }).click();
     await expect.poll(async () => (await editor.document()).nodes.map((n) => n.id)).toContain('email-2');
+
+    // From the keyboard: Shift+F10 on a focused node opens it; Escape or Tab closes it and gives
+    // focus back to the node.
+    const node = editor.node('email');
+    await node.focus();
+    for (const closeKey of ['Escape', 'Tab']) {
+      await page.keyboard.press('Shift+F10');
+      await expect(menu).toBeVisible();
+      await expect(menu.getByRole('menuitem').first()).toBeFocused();
+      await page.keyboard.press(closeKey);
+      await expect(menu).toHaveCount(0);
+      await expect(node).toBeFocused();
+    }
   });
 
   test('reload keeps the diagram (autosave), and New asks first', async ({ page }) => {

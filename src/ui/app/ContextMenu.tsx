@@ -12,9 +12,17 @@ export function ContextMenu({ at, target, onClose }: { at: { x: number; y: numbe
   const ref = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
+    // Escape (or Tab, which leaves a menu) gives focus back to where the menu was opened from,
+    // as a menu button does; a click elsewhere leaves it where the click puts it.
+    const opener = document.activeElement instanceof HTMLElement && document.activeElement !== document.body ? document.activeElement : null;
     ref.current?.querySelector<HTMLButtonElement>('button:not(:disabled)')?.focus();
     const close = (e: Event) => {
-      if (e instanceof KeyboardEvent ? e.key === 'Escape' : !ref.current?.contains(e.target as Node)) onClose();
+      if (e instanceof KeyboardEvent) {
+        if (e.key !== 'Escape' && e.key !== 'Tab') return;
+        e.preventDefault();
+        onClose();
+        if (opener?.isConnected) opener.focus();
+      } else if (!ref.current?.contains(e.target as Node)) onClose();
     };
     window.addEventListener('pointerdown', close, true);
     window.addEventListener('keydown', close, true);

@@ -34,6 +34,7 @@ import { FlowModel, type FlowEdge, type FlowNode } from './flow-model';
 import { NODE_TYPES } from './NodeView';
 import { ConnectionPreview, SELF_DROP_DRAG } from './ConnectionPreview';
 import { DetailContext, detailAt, type Detail } from './detail';
+import { useFocusAfterDelete } from './focus-after-delete';
 import './canvas.css';
 
 /** The first fit, and the zoom controls' fit button in each mode (see `fitAllOptions`). */
@@ -92,6 +93,7 @@ export function Canvas({ colorMode, onContextMenu, onlyRenderVisibleElements }: 
   const selection = useFanout((s) => s.session.selection);
   const readOnly = useFanout((s) => s.session.readOnly === true);
   const simulating = useFanout((s) => s.simulation.mode === 'simulate');
+  useFocusAfterDelete(doc.nodes, doc.edges);
   const model = useRef(new FlowModel()).current;
   // The selector returns a level, so the canvas re-renders only when the zoom crosses a threshold.
   const detail = useFlowStore((s) => detailAt(s.transform[2]));
