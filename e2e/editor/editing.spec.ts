@@ -322,7 +322,17 @@ test.describe('editing', () => {
     await inspector.getByRole('button', { name: 'Connect', exact: true }).click();
     await expect.poll(async () => (await editor.document()).edges.find((e) => e.from === 'email' && e.to === 'payment-events')).toMatchObject({ kind: 'publish' });
     await expect(inspector.getByRole('button', { name: /payment-events\s*publish/ })).toBeVisible();
+    // The Connect button disabled itself: focus is back on the choice, not on the page.
+    await expect(select).toBeFocused();
     await page.screenshot({ path: 'e2e/.output/editing-connect-inspector.png' });
+
+    // Removing the last item of a list (here a producer's second stream) moves focus to the one
+    // before it.
+    await editor.select('orders');
+    await inspector.getByRole('button', { name: '+ Add message stream' }).click();
+    await inspector.getByRole('button', { name: 'Remove message stream 2' }).click();
+    await expect(inspector.getByRole('button', { name: 'Remove message stream 2' })).toHaveCount(0);
+    await expect(inspector.getByRole('button', { name: 'Remove message stream 1' })).toBeFocused();
   });
 
   test('a routing key can be one key or a list the producer cycles through', async () => {

@@ -23,6 +23,13 @@ test('journey, metrics and results on the order-events example', async ({ page }
   await expect(journey).toContainText(/retry in \d/);
   await expect(journey).toContainText('was dead-lettered into email DLQ');
   await expect(journey.getByRole('img', { name: /Sequence of OrderPlaced/ })).toBeVisible();
+  // A message number that does not exist is refused with the range, and the journey stays.
+  const number = journey.getByRole('textbox', { name: 'Message number' });
+  await number.fill('99999');
+  await page.keyboard.press('Enter');
+  await expect(number).toHaveAttribute('aria-invalid', 'true');
+  await expect(number).toHaveAccessibleDescription(/^Messages are numbered 0 to \d/);
+  await expect(journey).toContainText('was dead-lettered into email DLQ');
   // Lane names longer than a lane alternate between two rows instead of being cut to 12 letters.
   await expect(journey.locator('.fo-journey__lane-name', { hasText: /^Order status view/ })).toHaveCount(1);
   // Scrolled sideways to the last lanes, the sentences stay in view beside them.

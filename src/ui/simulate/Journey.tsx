@@ -7,7 +7,7 @@
 import { useMemo, useState } from 'react';
 import { useFanout } from '../store-context';
 import { useSimulationController, useTraceVersion } from './controller-context';
-import { formatClock, formatDelay } from './format';
+import { formatClock, formatCount, formatDelay } from './format';
 import { buildJourney, isArrow } from './journey';
 
 const LANE = 96;
@@ -50,6 +50,7 @@ export function JourneyView() {
   const selected = useFanout((s) => s.simulation.selectedMessage);
   const step = useFanout((s) => s.simulation.step);
   const [draft, setDraft] = useState('');
+  const [chooserError, setChooserError] = useState<string | null>(null);
   const upTo = trace ? trace.recordsAt(step) : 0;
   // version: the trace grows in place.
   // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -60,15 +61,36 @@ export function JourneyView() {
       className="fo-journey__chooser"
       onSubmit={(e) => {
         e.preventDefault();
-        const n = Number(draft.replace('#', ''));
-        if (Number.isInteger(n) && n >= 0 && trace && n < trace.messages) controller.selectMessage(n);
+        const text = draft.replace('#', '').trim();
+        const n = Number(text);
+        const count = trace?.messages ?? 0;
+        if (text !== '' && Number.isInteger(n) && n >= 0 && n < count) {
+          setChooserError(null);
+          controller.selectMessage(n);
+        } else setChooserError(count === 0 ? 'No message has been sent yet' : `Messages are numbered 0 to ${formatCount(count - 1)}`);
       }}
     >
       <label>
         Message #{' '}
-        <input aria-label="Message number" inputMode="numeric" value={draft} onChange={(e) => setDraft(e.target.value)} placeholder={selected !== null ? String(selected) : '0'} />
+        <input
+          aria-label="Message number"
+          inputMode="numeric"
+          value={draft}
+          onChange={(e) => {
+            setDraft(e.target.value);
+            setChooserError(null);
+          }}
+          placeholder={selected !== null ? String(selected) : '0'}
+          aria-invalid={chooserError !== null}
+          aria-describedby={chooserError !== null ? 'fo-journey-error' : undefined}
+        />
       </label>
       <button type="submit">Show journey</button>
+      {chooserError !== null && (
+        <span id="fo-journey-error" className="fo-journey__error" role="alert">
+          {chooserError}
+        </span>
+      )}
     </form>
   );
   if (!trace || !journey) {

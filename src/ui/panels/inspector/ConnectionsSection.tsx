@@ -36,6 +36,8 @@ export function ConnectionsSection({ node }: { node: TopologyNode }) {
     }
     store.getState().edit(() => result.doc);
     setTarget('');
+    // The button disables itself (no node chosen now): focus goes back to the choice, not the page.
+    document.getElementById(selectId)?.focus();
   };
   const nameOf = (id: string) => {
     const n = store.getState().document.nodes.find((x) => x.id === id);

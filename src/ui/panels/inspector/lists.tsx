@@ -22,12 +22,29 @@ const ARRIVAL = [
   { value: 'constant', label: 'Constant (evenly spaced)' },
 ];
 
+/**
+ * Runs `remove` for the item whose remove button is `button`. When that button goes with the item
+ * (the last one of the list), focus goes to the item before it, or to the list's add button,
+ * instead of falling to the page.
+ */
+function removeKeepingFocus(button: HTMLElement, remove: () => void): void {
+  const list = button.closest('.fo-list');
+  const buttons = () => [...(list?.querySelectorAll<HTMLElement>('.fo-item__head .fo-icon-button') ?? [])];
+  const index = buttons().indexOf(button);
+  remove();
+  requestAnimationFrame(() => {
+    if (button.isConnected) return;
+    const left = buttons();
+    (left[Math.min(index, left.length - 1)] ?? list?.querySelector<HTMLElement>(':scope > button'))?.focus();
+  });
+}
+
 function ItemCard({ title, onRemove, removeLabel, children }: { title: string; onRemove: () => void; removeLabel: string; children: React.ReactNode }) {
   return (
     <div className="fo-item">
       <div className="fo-item__head">
         <span className="fo-item__title">{title}</span>
-        <button type="button" className="fo-icon-button" aria-label={removeLabel} title={removeLabel} onClick={onRemove}>
+        <button type="button" className="fo-icon-button" aria-label={removeLabel} title={removeLabel} onClick={(e) => removeKeepingFocus(e.currentTarget, onRemove)}>
           ×
         </button>
       </div>
