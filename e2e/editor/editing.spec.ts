@@ -116,6 +116,11 @@ test.describe('editing', () => {
     await idField.fill('email');
     await expect(idField).toHaveAttribute('aria-invalid', 'true');
     await expect(idField).toHaveAccessibleDescription('“email” is already used');
+    // A good new id, then Tab: the rename keeps the inspector, and focus moves on to Notes.
+    await idField.fill('payment-service');
+    await page.keyboard.press('Tab');
+    await expect.poll(async () => (await editor.document()).nodes.some((n) => n.id === 'payment-service')).toBe(true);
+    await expect(editor.inspector().getByLabel('Notes', { exact: true })).toBeFocused();
   });
 
   test('undo and redo: adding a node, and a whole drag as one step', async ({ page }) => {

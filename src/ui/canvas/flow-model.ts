@@ -64,7 +64,8 @@ export class FlowModel {
         position: node.position ?? { x: 0, y: index * 96 },
         data: { node },
         selected: isSelected,
-        ariaLabel: `${KINDS[node.kind].name} ${node.label ?? node.id}`,
+        // Selection is said in the name too: React Flow's node wrapper has no selected state.
+        ariaLabel: `${KINDS[node.kind].name} ${node.label ?? node.id}${isSelected ? ', selected' : ''}`,
         ...(size ? { measured: size } : {}),
       };
       if (!perNode) {
@@ -103,7 +104,7 @@ export class FlowModel {
         selected: isSelected,
         data: { edge, kind },
         markerEnd: { type: MarkerType.ArrowClosed, color: edgeColor(kind), width: 16, height: 16 },
-        ariaLabel: `${kind ?? 'unknown'} edge from ${edge.from} to ${edge.to}`,
+        ariaLabel: `${kind ?? 'unknown'} edge from ${edge.from} to ${edge.to}${isSelected ? ', selected' : ''}`,
       };
       if (!perEdge) {
         perEdge = new Map();

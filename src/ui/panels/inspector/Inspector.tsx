@@ -44,10 +44,13 @@ export function Inspector() {
   const single = selection.nodes.length === 1 && selection.edges.length === 0 ? selection.nodes[0] : undefined;
   const selectNode = useMemo(() => nodeSelector(single), [single]);
   const node = useFanout(selectNode);
+  const nodeIndex = useFanout((s) => (single === undefined ? -1 : s.document.nodes.findIndex((n) => n.id === single)));
   const faults = useFanout((s) => s.document.faults);
   const total = selection.nodes.length + selection.edges.length;
   let body;
-  if (node) body = <NodeInspector key={node.id} node={node} faults={faults} />;
+  // Keyed by place, not id: renaming the node (the Id field, then Tab) must not remount the
+  // inspector under the person's focus — the field Tab moved to would vanish.
+  if (node) body = <NodeInspector key={`${nodeIndex}:${node.kind}`} node={node} faults={faults} />;
   else if (selection.edges.length === 1 && selection.nodes.length === 0) body = <SelectedEdge id={selection.edges[0]!} />;
   else if (total > 1)
     body = (

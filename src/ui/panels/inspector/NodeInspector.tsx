@@ -194,7 +194,7 @@ export const NodeInspector = memo(function NodeInspector({ node, faults }: { nod
   const info = KINDS[node.kind];
   const Icon = info.icon;
   return (
-    <div className="fo-inspector__content" key={ed.key}>
+    <div className="fo-inspector__content">
       <div className={`fo-inspector__head fo-kind-swatch--${node.kind}`}>
         <span className="fo-palette__icon">
           <Icon />
