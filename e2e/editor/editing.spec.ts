@@ -193,10 +193,12 @@ test.describe('editing', () => {
     await page.keyboard.press('Escape');
     await expect(dialog).toBeHidden();
 
-    // Deleting the focused node moves focus to the node that took its place, not to the page.
+    // Deleting the focused node moves focus to the node that took its place, not to the page,
+    // and a screen reader hears what went.
     const focusedNode = page.locator('.react-flow__node:focus');
     const deleted = await focusedNode.getAttribute('data-id');
     await page.keyboard.press('Delete');
+    await expect(page.getByTestId('edit-announcer')).toHaveText(/^Removed .*”\.$/);
     await expect.poll(async () => (await editor.document()).nodes.some((n) => n.id === deleted)).toBe(false);
     await expect(focusedNode).toHaveCount(1);
     expect(await focusedNode.getAttribute('data-id')).not.toBe(deleted);

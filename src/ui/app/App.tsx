@@ -25,6 +25,7 @@ import { ConfirmDialog } from './Dialog';
 import { ExamplesDialog } from './ExamplesDialog';
 import { Header } from './Header';
 import { Notices } from './Notices';
+import { EditAnnouncer } from './EditAnnouncer';
 import { ShortcutsDialog } from './ShortcutsDialog';
 import { useResolvedTheme } from './theme';
 import { useShortcuts } from './use-shortcuts';
@@ -117,6 +118,7 @@ export function App() {
           <Inspector />
         </div>
         <Notices />
+        <EditAnnouncer />
         <ShareHost />
         {menu && <ContextMenu at={menu.at} target={menu.target} onClose={() => setMenu(null)} />}
         {dialog?.kind === 'shortcuts' && <ShortcutsDialog onClose={closeDialog} />}
