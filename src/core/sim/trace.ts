@@ -82,25 +82,28 @@ const MAX_POOLED_CHUNKS = 96;
 
 /** One chunk of records; its typed arrays are transferable. */
 export class TraceChunk {
+  /**
+   * The fixed-size columns share one buffer (13 bytes a record): one allocation per chunk instead
+   * of six, which is most of a cold run's cost of starting a chunk.
+   */
+  private readonly columns = new ArrayBuffer(CHUNK_SIZE * 13);
+  readonly delivery = new Int32Array(this.columns, 0, CHUNK_SIZE);
   /** Per record: index of its time in `times`. */
-  readonly timeIndex = new Uint16Array(CHUNK_SIZE);
+  readonly timeIndex = new Uint16Array(this.columns, CHUNK_SIZE * 4, CHUNK_SIZE);
+  readonly node = new Uint16Array(this.columns, CHUNK_SIZE * 6, CHUNK_SIZE);
+  readonly edge = new Uint16Array(this.columns, CHUNK_SIZE * 8, CHUNK_SIZE);
+  readonly attempt = new Uint16Array(this.columns, CHUNK_SIZE * 10, CHUNK_SIZE);
+  readonly type = new Uint8Array(this.columns, CHUNK_SIZE * 12, CHUNK_SIZE);
   /** The chunk's distinct times, in record order (grows; at most one per record). */
   times = new Float64Array(1024);
   timeCount = 0;
-  readonly delivery = new Int32Array(CHUNK_SIZE);
-  readonly node = new Uint16Array(CHUNK_SIZE);
-  readonly edge = new Uint16Array(CHUNK_SIZE);
-  readonly attempt = new Uint16Array(CHUNK_SIZE);
-  readonly type = new Uint8Array(CHUNK_SIZE);
   values = new Float64Array(256);
   valueCount = 0;
   length = 0;
 
   /** The ArrayBuffers to list as transferables when posting the chunk to another thread. */
   buffers(): ArrayBuffer[] {
-    return [this.timeIndex, this.times, this.delivery, this.node, this.edge, this.attempt, this.type, this.values].map(
-      (a) => a.buffer as ArrayBuffer,
-    );
+    return [this.columns, this.times.buffer as ArrayBuffer, this.values.buffer as ArrayBuffer];
   }
 }
 
