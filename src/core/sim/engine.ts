@@ -122,6 +122,14 @@ export class Engine {
   readonly producerStreams: ProducerStream[] = [];
   /** Deliveries held by each deadletter node, for redrive. */
   readonly held: number[][];
+  /**
+   * Beside `held`, each one's latency (its dead-lettering time minus its message's creation): a
+   * deadletter node's latency summarises the deliveries it still holds, so a redriven delivery is
+   * sampled where it ends, once (spec: "one sample per delivery"). Float columns, not arrays: a
+   * checkpoint's copy of an array of whole-number latencies would be an integer array that a
+   * later fractional one turns into a double array (see snapshot.ts).
+   */
+  readonly heldLatency: SampleList[];
   /** Whether any keyed message exists yet (until then, no key column is read). */
   anyKeyed = false;
   /** Next sequence number per (sender, key) pair, keyed sender·2³² + key. */
@@ -178,6 +186,7 @@ export class Engine {
     this.projections = model.nodes.map(() => null);
     this.stores = model.nodes.map(() => null);
     this.held = model.nodes.map(() => []);
+    this.heldLatency = model.nodes.map(() => new SampleList(16));
     this.pushPathOfEdge = new Int32Array(model.edges.length).fill(-1);
     this.deadLetterEdge = new Int32Array(n).fill(-1);
     this.alternateEdge = new Int32Array(n).fill(-1);

@@ -6,7 +6,7 @@
  * duplicatesSkipped + abandoned + inProgress` — so `conservation.ok` can actually fail.
  */
 import type { Engine } from './engine';
-import { summarize, type LatencySummary } from './collections';
+import { SampleList, summarize, type LatencySummary } from './collections';
 import { A_RUNNING, S_ACKED, S_DEADLETTERED, S_DISCARDED, S_REJECTED, S_UNROUTABLE } from './tables';
 import { setOwn } from '../util/own';
 import { maxDepthOf } from './queues';
@@ -217,7 +217,7 @@ export function buildResult(e: Engine): SimResult {
       }
       case 'deadletter': {
         Object.assign(r, { received: s.received, redriven: s.redriven, held: totalsHeld(e, node.index) });
-        const lat = summarize(s.latency);
+        const lat = summarize(heldLatencies(e, node.index));
         if (lat) r.latency = roundSummary(lat);
         break;
       }
@@ -234,6 +234,15 @@ export function buildResult(e: Engine): SimResult {
     conservation,
     nodes,
   };
+}
+
+/** The latencies of the deliveries a deadletter node holds at the end (see `Engine.heldLatency`). */
+function heldLatencies(e: Engine, node: number): SampleList {
+  const held = e.held[node]!;
+  const latency = e.heldLatency[node]!;
+  const out = new SampleList(held.length);
+  for (let i = 0; i < held.length; i++) if (e.deliveries.state[held[i]!] === S_DEADLETTERED) out.push(latency.values[i]!);
+  return out;
 }
 
 function totalsHeld(e: Engine, node: number): number {

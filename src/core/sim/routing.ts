@@ -179,13 +179,13 @@ export function arriveAtDeadLetter(eng: Engine, d: number, node: CompiledNode, e
   const st = eng.stats[node.index]!;
   st.received++;
   const msg = eng.deliveries.msg[d]!;
-  st.latency.push(eng.now - eng.messages.created[msg]!);
   const slot = eng.deliveries.slot[d]!;
   // Where a redrive sends it back: set by the broker that dead-lettered it, else (an exchange's
   // alternate edge) the node the edge comes from.
   if (eng.deliveries.origin[slot]! < 0) eng.deliveries.origin[slot] = eng.model.edges[edge]!.from;
   eng.deliveries.node[slot] = node.index;
   eng.held[node.index]!.push(d);
+  eng.heldLatency[node.index]!.push(eng.now - eng.messages.created[msg]!);
   eng.terminate(d, S_DEADLETTERED);
   eng.record(T.T_DEADLETTER, node.index, edge, msg, d, eng.deliveries.attempts[eng.deliveries.slot[d]!]!);
 }

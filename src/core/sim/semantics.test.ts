@@ -607,6 +607,28 @@ describe('queues: capacity, faults, redrive', () => {
     expect(JSON.stringify(simulate(t).result)).toBe(JSON.stringify(a));
   });
 
+  it('latency has one sample per delivery where it ends: a redriven delivery is sampled at its last dead-lettering (or its ack), not at each', () => {
+    const t = topo(
+      [
+        { id: 'p', kind: 'producer', messages: [{ type: 'A', rate: 1, arrival: 'constant', count: 2 }] },
+        { id: 'q', kind: 'queue', retry: { maxAttempts: 1 } },
+        { id: 'c', kind: 'consumer', processingTime: 0, failure: { probability: 1 } },
+        { id: 'dlq', kind: 'deadletter', redrive: [{ at: 10 }] },
+      ],
+      [edge('p', 'q'), edge('q', 'c'), edge('q', 'dlq')],
+    );
+    const r = simulate(t).result;
+    expect(r.nodes['dlq']).toMatchObject({ received: 4, redriven: 2, held: 2 });
+    // Created at 0 and 1, dead-lettered at once, redriven at 10 and dead-lettered again at 10:
+    // latencies 10 and 9 (the first dead-letterings, at 0, are not samples any more).
+    expect(r.nodes['dlq']!.latency).toMatchObject({ mean: 9.5, max: 10 });
+    // Redriven and then acked: sampled by the consumer only; the dead-letter node holds nothing.
+    const acked = simulate({ ...t, nodes: t.nodes.map((n) => (n.id === 'c' ? { id: 'c', kind: 'consumer' as const, processingTime: 0, failure: { firstAttempts: 1 } } : n)) }).result;
+    expect(acked.nodes['dlq']).toMatchObject({ received: 2, redriven: 2, held: 0 });
+    expect(acked.nodes['dlq']!.latency).toBeUndefined();
+    expect(acked.nodes['c']!.latency).toMatchObject({ mean: 9.5, max: 10 });
+  });
+
   it('redrive sends dead letters back with a fresh budget', () => {
     const t = topo(
       [

@@ -6,6 +6,7 @@
  */
 import type { Engine } from './engine';
 import { S_ACKED, S_DEADLETTERED, S_DISCARDED, S_TRANSIT } from './tables';
+import { SampleList } from './collections';
 import * as T from './trace';
 import { PATH_GROUP, PATH_PUSH } from './runtime';
 import { pushAttempt } from './push';
@@ -44,6 +45,7 @@ export function onRedrive(e: Engine, node: number): void {
   const held = e.held[node]!;
   if (held.length === 0) return;
   e.held[node] = [];
+  e.heldLatency[node] = new SampleList(16);
   const dl = e.deliveries;
   for (const d of held) {
     if (dl.state[d] !== S_DEADLETTERED) continue;
