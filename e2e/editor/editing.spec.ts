@@ -337,6 +337,8 @@ test.describe('editing', () => {
     // before it.
     await editor.select('orders');
     await inspector.getByRole('button', { name: '+ Add message stream' }).click();
+    // Adding one moves focus to its first field.
+    await expect(inspector.getByLabel('Message type', { exact: true }).nth(1)).toBeFocused();
     await inspector.getByRole('button', { name: 'Remove message stream 2' }).click();
     await expect(inspector.getByRole('button', { name: 'Remove message stream 2' })).toHaveCount(0);
     await expect(inspector.getByRole('button', { name: 'Remove message stream 1' })).toBeFocused();

@@ -39,6 +39,16 @@ function removeKeepingFocus(button: HTMLElement, remove: () => void): void {
   });
 }
 
+/** Runs `add`, then moves focus to the new (last) item's first field, where the person goes next. */
+function addKeepingFocus(button: HTMLElement, add: () => unknown): void {
+  const list = button.closest('.fo-list');
+  add();
+  requestAnimationFrame(() => {
+    const items = list?.querySelectorAll('.fo-item');
+    items?.[items.length - 1]?.querySelector<HTMLElement>('input, select, textarea')?.focus();
+  });
+}
+
 function ItemCard({ title, onRemove, removeLabel, children }: { title: string; onRemove: () => void; removeLabel: string; children: React.ReactNode }) {
   return (
     <div className="fo-item">
@@ -82,7 +92,7 @@ export function MessagesList({ ed }: { ed: Editable<TopologyNode> }) {
           <BurstFields ed={ed} stream={i} />
         </ItemCard>
       ))}
-      <button type="button" className="fo-button fo-button--small" onClick={() => ed.set(['messages', messages.length], { type: `Event${messages.length ? messages.length + 1 : ''}`, rate: 1 })}>
+      <button type="button" className="fo-button fo-button--small" onClick={(e) => addKeepingFocus(e.currentTarget, () => ed.set(['messages', messages.length], { type: `Event${messages.length ? messages.length + 1 : ''}`, rate: 1 }))}>
         + Add message stream
       </button>
     </div>
@@ -109,7 +119,7 @@ export function EmitsList({ ed }: { ed: Editable<TopologyNode> }) {
           <RoutingKeyField ed={ed} path={['emits', i, 'routingKey']} label="Routing key" />
         </ItemCard>
       ))}
-      <button type="button" className="fo-button fo-button--small" onClick={() => ed.set(['emits', emits.length], { type: 'Emitted' })}>
+      <button type="button" className="fo-button fo-button--small" onClick={(e) => addKeepingFocus(e.currentTarget, () => ed.set(['emits', emits.length], { type: 'Emitted' }))}>
         + Add emitted message
       </button>
     </div>
@@ -127,7 +137,7 @@ export function RedriveList({ ed }: { ed: Editable<TopologyNode> }) {
           <NumberField ed={ed} path={['redrive', i, 'at']} label="At" unit="s" required />
         </ItemCard>
       ))}
-      <button type="button" className="fo-button fo-button--small" onClick={() => ed.set(['redrive', redrive.length], { at: shownAt ?? 30 })}>
+      <button type="button" className="fo-button fo-button--small" onClick={(e) => addKeepingFocus(e.currentTarget, () => ed.set(['redrive', redrive.length], { at: shownAt ?? 30 }))}>
         + Add redrive
       </button>
     </div>
@@ -164,7 +174,7 @@ export function FaultsEditor({ allFaults, nodeId }: { allFaults: Topology['fault
           <NumberField ed={ed} path={['faults', index, 'to']} label="To" unit="s" required />
         </ItemCard>
       ))}
-      <button type="button" className="fo-button fo-button--small" onClick={add}>
+      <button type="button" className="fo-button fo-button--small" onClick={(e) => addKeepingFocus(e.currentTarget, add)}>
         + Add fault window
       </button>
     </div>
