@@ -1,5 +1,6 @@
 import { test, expect } from '@playwright/test';
 import { EditorPage } from '../support/editor-page';
+import { overlapsOf } from '../support/overlaps';
 
 test('first visit shows the order-events example, light and dark, with the inspector', async ({ page }) => {
   const errors: string[] = [];
@@ -118,17 +119,7 @@ test('Auto layout leaves every edge label clear of the cards', async ({ page }) 
   await editor.toolbar('Auto layout').click();
   await editor.waitForStableViewport();
   await page.screenshot({ path: 'e2e/.output/editor-auto-layout.png' });
-  const overlaps = await page.evaluate(() => {
-    const cards = [...document.querySelectorAll('.react-flow__node')].map((n) => ({ id: n.getAttribute('data-id'), box: n.getBoundingClientRect() }));
-    const out: string[] = [];
-    for (const label of document.querySelectorAll('.fo-edge-label')) {
-      const a = label.getBoundingClientRect();
-      for (const { id, box } of cards) {
-        if (a.left < box.right && a.right > box.left && a.top < box.bottom && a.bottom > box.top) out.push(`${label.textContent} over ${id}`);
-      }
-    }
-    return out;
-  });
+  const overlaps = await overlapsOf(page, '.fo-edge-label');
   expect(overlaps).toEqual([]);
 });
 
@@ -157,17 +148,7 @@ test('Auto layout leaves room under each card for its counters in Simulate', asy
   await expect(page.locator('.fo-node__overlay span[data-counter="stale reads"]').first()).toBeVisible();
   await page.waitForTimeout(500);
   await page.screenshot({ path: 'e2e/.output/editor-auto-layout-simulate.png' });
-  const overlaps = await page.evaluate(() => {
-    const cards = [...document.querySelectorAll('.react-flow__node')].map((n) => ({ id: n.getAttribute('data-id'), box: n.getBoundingClientRect() }));
-    const out: string[] = [];
-    for (const overlay of document.querySelectorAll('.fo-node__overlay')) {
-      const owner = overlay.closest('.react-flow__node')?.getAttribute('data-id');
-      const a = overlay.getBoundingClientRect();
-      for (const { id, box } of cards) {
-        if (id !== owner && a.left < box.right && a.right > box.left && a.top < box.bottom && a.bottom > box.top) out.push(`counters of ${owner} over ${id}`);
-      }
-    }
-    return out;
-  });
+  // Counters over any card but their own.
+  const overlaps = await overlapsOf(page, '.fo-node__overlay');
   expect(overlaps).toEqual([]);
 });

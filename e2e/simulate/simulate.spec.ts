@@ -5,6 +5,7 @@
  */
 import { expect, test } from '@playwright/test';
 import { cliResult, SimulatePage } from './sim-page';
+import { overlapsOf } from '../support/overlaps';
 
 const SUBSCRIBERS = ['email-queue', 'inventory-queue', 'payments', 'order-view'];
 
@@ -257,18 +258,8 @@ test.describe('Simulate mode', () => {
     // The notice sits in the free band at the top of the canvas: the player keeps its size (it
     // grew over the lowest counters when the notice was in it) and no node is under the notice.
     expect((await sim.player.boundingBox())!.y).toBe(playerBefore.y);
-    const clearOfNoticeAndPlayer = async () => {
-      const notice = (await page.locator('.fo-sim-notice').boundingBox())!;
-      const player = (await sim.player.boundingBox())!;
-      const covered: string[] = [];
-      // Nodes and their counters (the overlay under each node).
-      for (const box of await page.locator('.react-flow__node, .fo-node__overlay').evaluateAll((els) => els.map((el) => el.getBoundingClientRect().toJSON() as DOMRect))) {
-        for (const [name, over] of [['notice', notice], ['player', player]] as const) {
-          if (box.x < over.x + over.width && over.x < box.x + box.width && box.y < over.y + over.height && over.y < box.y + box.height) covered.push(`${name} over ${Math.round(box.x)},${Math.round(box.y)}`);
-        }
-      }
-      return covered;
-    };
+    // Nodes and their counters (the overlay under each node) are clear of both.
+    const clearOfNoticeAndPlayer = () => overlapsOf(page, '.fo-sim-notice, .fo-player', '.react-flow__node, .fo-node__overlay');
     expect(await clearOfNoticeAndPlayer()).toEqual([]);
     // Fit view (Shift+1) and the zoom controls' fit keep the top band and the player clear too.
     await page.locator('.react-flow__pane').click({ position: { x: 300, y: 200 } });
